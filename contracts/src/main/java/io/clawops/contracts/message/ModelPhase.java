@@ -1,0 +1,17 @@
+package io.clawops.contracts.message;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Phase of one model call reported by the agent. */
+public enum ModelPhase {
+  REQUEST,
+  RESPONSE,
+  TIMEOUT;
+
+  /** The lowercase name used on the wire. */
+  @JsonValue
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,152 @@
+package io.clawops.contracts.message;
+
+import static io.clawops.contracts.message.SampleMessages.CLAW_ID;
+import static io.clawops.contracts.message.SampleMessages.RUN_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.clawops.contracts.sanitize.Sanitizer;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class MessageRecordsTest {
+
+  private static final String TOKEN = "ghp_" + "M4n5".repeat(9);
+
+  @Test
+  void shouldSanitizeErrorSummaryOnConstruction() {
+    RunToolResult result =
+        new RunToolResult(
+            RUN_ID,
+            1,
+            1,
+            "c1",
+            "exec",
+            false,
+            "push failed for " + TOKEN + "\n" + "x".repeat(500),
+            null);
+
+    assertThat(result.errorSummary())
+        .doesNotContain(TOKEN)
+        .startsWith("push failed for " + Sanitizer.REDACTED + " xxx")
+        .hasSizeLessThanOrEqualTo(Sanitizer.MESSAGE_MAX);
+  }
+
+  @Test
+  void shouldCapInputSummaryToSummaryMax() {
+    RunToolUse use = new RunToolUse(RUN_ID, 1, 1, "c1", "exec", "d1", "y".repeat(1000));
+
+    assertThat(use.inputSummary()).hasSize(Sanitizer.SUMMARY_MAX).endsWith("…");
+  }
+
+  @Test
+  void shouldSanitizeEveryTextInBootstrapEvidence() {
+    Map<String, Object> evidence =
+        Map.of(
+            "url",
+            "https://bot:" + TOKEN + "@github.com/acme/app.git",
+            "attempts",
+            List.of(Map.of("log", "token=abc123")),
+            "gitDir",
+            false);
+
+    BootstrapStep step =
+        new BootstrapStep("repositories_cloned", StepOutcome.FAILED, null, null, 1, 5, evidence);
+
+    assertThat(step.evidence())
+        .containsEntry("url", "https://***@github.com/acme/app.git")
+        .containsEntry("attempts", List.of(Map.of("log", "token=[REDACTED]")))
+        .containsEntry("gitDir", false);
+  }
+
+  @Test
+  void shouldDefaultMissingRunErrorCodeToAgentUnknown() {
+    assertThat(new RunError(RUN_ID, 1, 1, null, "boom").code()).isEqualTo("agent.unknown");
+  }
+
+  @Test
+  void shouldRejectRecordThatBreaksTheContractNamingTheField() {
+    assertThatThrownBy(() -> new RunClaimed(RUN_ID, 1, 0, UUID.randomUUID(), "runner-1"))
+        .isInstanceOf(MessageFormatException.class)
+        .hasMessage("seq: must be a positive integer");
+    assertThatThrownBy(() -> new CommandInjectMessage(UUID.randomUUID(), RUN_ID, "\n\t", "L1"))
+        .hasMessage("text: must not be blank");
+  }
+
+  @Test
+  void shouldNeverHoldNullFallbackProfiles() {
+    TaskDispatched task = SampleMessages.task();
+    TaskDispatched withoutFallbacks =
+        new TaskDispatched(
+            task.taskId(),
+            1,
+            task.runtime(),
+            task.prompt(),
+            task.workspacePath(),
+            task.modelProfile(),
+            null,
+            task.capabilities(),
+            task.timeouts(),
+            3);
+
+    assertThat(withoutFallbacks.fallbackProfiles()).isEmpty();
+  }
+
+  @Test
+  void shouldNotSanitizeThePromptBecauseItIsTheAgentsInput() {
+    TaskDispatched task = SampleMessages.task();
+    String prompt = "Step 1:\n\tRun `make`\n" + "z".repeat(5000);
+
+    TaskDispatched withLongPrompt =
+        new TaskDispatched(
+            task.taskId(),
+            1,
+            task.runtime(),
+            prompt,
+            task.workspacePath(),
+            task.modelProfile(),
+            List.of(),
+            task.capabilities(),
+            task.timeouts(),
+            3);
+
+    assertThat(withLongPrompt.prompt()).isEqualTo(prompt);
+  }
+
+  @Test
+  void shouldBuildEnvelopeWithCurrentSchemaTypeFromDataAndMillisecondTime() {
+    Envelope first = Envelope.of(CLAW_ID, "runner/runner-1", SampleMessages.toolResult());
+    Envelope second = Envelope.of(CLAW_ID, "runner/runner-1", SampleMessages.toolResult());
+
+    assertThat(first.schema()).isEqualTo(Envelope.CURRENT_SCHEMA).isEqualTo(1);
+    assertThat(first.type()).isEqualTo(RunToolResult.TYPE);
+    assertThat(first.occurredAt()).isEqualTo(first.occurredAt().truncatedTo(ChronoUnit.MILLIS));
+    assertThat(first.eventId()).isNotEqualTo(second.eventId());
+    assertThat(first.key()).isEqualTo(CLAW_ID.toString());
+  }
+
+  @Test
+  void shouldRejectEnvelopeWhoseTypeDiffersFromItsData() {
+    assertThatThrownBy(
+            () ->
+                new Envelope(
+                    UUID.randomUUID(),
+                    "run.error",
+                    CLAW_ID,
+                    java.time.Instant.now(),
+                    null,
+                    1,
+                    SampleMessages.toolResult()))
+        .isInstanceOf(MessageFormatException.class)
+        .hasMessageStartingWith("type: ");
+  }
+
+  @Test
+  void shouldKeepUnknownDataRawAndNeverNull() {
+    assertThat(new UnknownData("x.y", null).raw()).isEqualTo(NullNode.instance);
+  }
+}
