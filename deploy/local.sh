@@ -437,6 +437,8 @@ cds_flag() {
     fi
     rm -f "${f%.jsa}.stamp"
   done
+  # Archiving is best effort: what it cannot archive (e.g. generated classes) is not news.
+  printf '%s\n' "-Xlog:cds*=off"
   if [[ -s "$CDS_DIR/$archive.jsa" && "$(cat "$CDS_DIR/$archive.stamp" 2>/dev/null)" == "$stamp" ]]; then
     printf '%s\n' "-XX:SharedArchiveFile=$CDS_DIR/$archive.jsa"
   else

@@ -1,0 +1,49 @@
+package io.clawops.provisioner.messaging;
+
+import io.clawops.contracts.DeadLetterHeaders;
+import io.clawops.contracts.Topics;
+import io.clawops.contracts.sanitize.Sanitizer;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Sends a record that could not be parsed to {@code claw.dlq}, the reason in its headers. */
+@ApplicationScoped
+public class DeadLetterPublisher {
+
+  /** Outgoing channel bound to {@link Topics#DLQ}. */
+  public static final String CHANNEL = "dead-letters";
+
+  private static final int REASON_MAX = 500;
+
+  @Inject
+  @Channel(CHANNEL)
+  MutinyEmitter<String> emitter;
+
+  /** Publishes the record unchanged and returns once the broker acknowledged it. */
+  public void publish(ConsumerRecord<String, String> record, String reason) {
+    RecordHeaders headers = new RecordHeaders();
+    // The reason may quote the offending input: sanitized like any other free text.
+    headers.add(DeadLetterHeaders.REASON, bytes(Sanitizer.sanitize(reason, REASON_MAX)));
+    headers.add(DeadLetterHeaders.TOPIC, bytes(record.topic()));
+    headers.add(DeadLetterHeaders.PARTITION, bytes(Integer.toString(record.partition())));
+    headers.add(DeadLetterHeaders.OFFSET, bytes(Long.toString(record.offset())));
+    emitter.sendMessageAndAwait(
+        Message.of(record.value())
+            .addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder()
+                    .withKey(record.key())
+                    .withHeaders(headers)
+                    .build()));
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
