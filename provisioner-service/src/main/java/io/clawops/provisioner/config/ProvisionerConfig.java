@@ -10,7 +10,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "clawops")
 public interface ProvisionerConfig {
 
-  /** Bearer token every /api request must carry (CLAWOPS_API_TOKEN); unset refuses every call. */
+  /**
+   * Bearer token every /api request must carry (CLAWOPS_API_TOKEN); unset refuses every call. Read
+   * by the shared io.clawops.support.rest.ApiAuthentication filter.
+   */
   Optional<String> apiToken();
 
   /** Directory with one workspace per claw and the provisioner's state in .clawops/. */

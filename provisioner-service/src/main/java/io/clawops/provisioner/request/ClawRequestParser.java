@@ -3,6 +3,7 @@ package io.clawops.provisioner.request;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clawops.contracts.message.Capabilities;
 import io.clawops.contracts.message.ModelProfile;
+import io.clawops.support.rest.FieldError;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.clawops.provisioner.request;
 
+import io.clawops.support.rest.FieldError;
 import java.util.List;
 
 /** A claw request that breaks the contract, with every field error found in it. */

@@ -1,6 +1,7 @@
 package io.clawops.provisioner.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clawops.support.rest.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

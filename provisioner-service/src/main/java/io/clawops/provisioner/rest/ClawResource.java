@@ -12,8 +12,9 @@ import io.clawops.provisioner.bootstrap.ClawAdmission;
 import io.clawops.provisioner.config.ProvisionerConfig;
 import io.clawops.provisioner.request.ClawRequest;
 import io.clawops.provisioner.request.ClawRequestParser;
-import io.clawops.provisioner.request.FieldError;
 import io.clawops.provisioner.request.InvalidClawRequestException;
+import io.clawops.support.rest.FieldError;
+import io.clawops.support.rest.Problems;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -54,7 +55,7 @@ public class ClawResource {
   @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
   public Response create(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
     if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
-      return Problems.invalidRequest(
+      return ClawProblems.invalidRequest(
           List.of(new FieldError(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters")));
     }
     try {
@@ -68,9 +69,9 @@ public class ClawResource {
           .type(MediaType.APPLICATION_JSON)
           .build();
     } catch (InvalidClawRequestException e) {
-      return Problems.invalidRequest(e.errors());
+      return ClawProblems.invalidRequest(e.errors());
     } catch (ClawAdmission.KeyReusedException e) {
-      return Problems.keyReused();
+      return ClawProblems.keyReused();
     }
   }
 

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -29,33 +28,21 @@ public class DeadLetterPublisher {
   Emitter<String> emitter;
 
   /** Publishes the record unchanged, completing once the broker acknowledged it. */
-  public CompletionStage<Void> publish(ConsumerRecord<String, String> record, String reason) {
+  public CompletableFuture<Void> publish(ConsumerRecord<String, String> record, String reason) {
     RecordHeaders headers = new RecordHeaders();
     // The reason may quote the offending input: it is sanitized like any other free text.
     headers.add(DeadLetterHeaders.REASON, bytes(Sanitizer.sanitize(reason, REASON_MAX)));
     headers.add(DeadLetterHeaders.TOPIC, bytes(record.topic()));
     headers.add(DeadLetterHeaders.PARTITION, bytes(Integer.toString(record.partition())));
     headers.add(DeadLetterHeaders.OFFSET, bytes(Long.toString(record.offset())));
-    CompletableFuture<Void> acked = new CompletableFuture<>();
-    Message<String> message =
+    return AckedSend.send(
+        emitter,
         Message.of(record.value())
             .addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(record.key())
                     .withHeaders(headers)
-                    .build())
-            .withAck(
-                () -> {
-                  acked.complete(null);
-                  return CompletableFuture.completedFuture(null);
-                })
-            .withNack(
-                failure -> {
-                  acked.completeExceptionally(failure);
-                  return CompletableFuture.completedFuture(null);
-                });
-    emitter.send(message);
-    return acked;
+                    .build()));
   }
 
   private static byte[] bytes(String text) {

@@ -3,7 +3,7 @@ package io.clawops.status.messaging;
 import io.clawops.contracts.codec.EnvelopeCodec;
 import io.clawops.contracts.message.Envelope;
 import io.clawops.contracts.message.MessageFormatException;
-import io.clawops.status.persistence.ProcessedEventRepository;
+import io.clawops.status.fold.FoldService;
 import io.clawops.status.persistence.ReceivedEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +29,8 @@ public class FoldConsumer {
   private static final Logger LOG = Logger.getLogger(FoldConsumer.class);
 
   @Inject DeadLetterPublisher deadLetters;
-  @Inject ProcessedEventRepository ledger;
+  @Inject FoldService fold;
+  @Inject OutboxRelay relay;
 
   /**
    * Applies one polled batch. Returns only after the transaction committed and every dead letter
@@ -48,11 +49,12 @@ public class FoldConsumer {
         LOG.warnf(
             "dead-lettering %s-%d@%d: %s",
             record.topic(), record.partition(), record.offset(), e.getMessage());
-        rejected.add(deadLetters.publish(record, e.getMessage()).toCompletableFuture());
+        rejected.add(deadLetters.publish(record, e.getMessage()));
       }
     }
     if (!events.isEmpty()) {
-      ledger.recordAll(events);
+      fold.applyBatch(events);
+      relay.kick();
     }
     CompletableFuture.allOf(rejected.toArray(CompletableFuture[]::new)).join();
   }

@@ -1,10 +1,11 @@
-package io.clawops.provisioner.request;
+package io.clawops.support.rest;
 
 import io.clawops.contracts.sanitize.Sanitizer;
 
 /**
- * One invalid field of a claw request: its JSON path and what is wrong with it, both sanitized on
- * construction because a field name or message may echo what the client sent.
+ * One invalid field of a request: its path (a JSON path, a header or a parameter name) and what is
+ * wrong with it, both sanitized on construction because a field name or message may echo what the
+ * client sent.
  */
 public record FieldError(String field, String message) {
 

@@ -1,12 +1,12 @@
-package io.clawops.provisioner.rest;
+package io.clawops.support.rest;
 
-import io.clawops.provisioner.config.ProvisionerConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -18,12 +18,18 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 @ApplicationScoped
 public class ApiAuthentication {
 
+  /** The token's property (env {@code CLAWOPS_API_TOKEN}). */
+  public static final String TOKEN_PROPERTY = "clawops.api-token";
+
   private static final Logger LOG = Logger.getLogger(ApiAuthentication.class);
 
   private final BearerTokenCheck check;
 
-  public ApiAuthentication(ProvisionerConfig config) {
-    this.check = new BearerTokenCheck(config.apiToken());
+  public ApiAuthentication(Config config) {
+    // Read by name rather than through a mapping: each service's own @ConfigMapping(prefix =
+    // "clawops") declares and documents apiToken(), and this shared module cannot know those
+    // interfaces. A plain read next to a mapping of the same property is fine for SmallRye Config.
+    this.check = new BearerTokenCheck(config.getOptionalValue(TOKEN_PROPERTY, String.class));
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -45,7 +51,7 @@ public class ApiAuthentication {
         : Problems.unauthorized();
   }
 
-  private static boolean isApi(String path) {
+  static boolean isApi(String path) {
     // Collapsed slashes: "//api/claws" must not slip past a plain prefix check.
     String normalized = path.replaceAll("/{2,}", "/");
     return normalized.equals("/api") || normalized.startsWith("/api/");

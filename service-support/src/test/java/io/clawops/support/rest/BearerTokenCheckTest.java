@@ -1,4 +1,4 @@
-package io.clawops.provisioner.rest;
+package io.clawops.support.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.clawops.provisioner.rest;
+package io.clawops.support.rest;
 
 import io.clawops.contracts.Digests;
 import java.security.MessageDigest;

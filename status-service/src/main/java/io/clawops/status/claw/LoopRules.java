@@ -1,0 +1,105 @@
+package io.clawops.status.claw;
+
+import io.clawops.contracts.ReasonCode;
+import io.clawops.contracts.message.RunToolResult;
+import java.time.Instant;
+import java.util.UUID;
+
+/** L1–L3: turns the loop detector's verdicts into corrective messages, blocks and cancels. */
+final class LoopRules {
+
+  static final String RULE_CAPABILITY = "L1";
+  static final String RULE_REPETITION = "L2";
+
+  private LoopRules() {}
+
+  static void onToolResult(
+      ClawState claw,
+      RunState run,
+      RunToolResult result,
+      Instant now,
+      RuleSettings rules,
+      Effects fx) {
+    if (run.pinnedCause != null) {
+      // The run is already classified and being stopped: nothing it does now is a new loop.
+      return;
+    }
+    boolean afterMessage = hasPendingMessage(claw, run);
+    LoopSignal signal = LoopDetector.onToolResult(run.loop, result, afterMessage);
+    int limit = rules.historyLimit();
+    switch (signal.kind()) {
+      case MISSING_CAPABILITY -> {
+        UUID id =
+            Recoveries.inject(
+                claw,
+                run,
+                RULE_CAPABILITY,
+                CorrectiveMessages.missingCapability(signal.subject()),
+                now,
+                fx,
+                limit);
+        run.loop.capabilityMessages.put(signal.subject(), id);
+      }
+      case CAPABILITY_BLOCKED -> {
+        UUID message = run.loop.capabilityMessages.get(signal.subject());
+        // Errors already on their way before the message reached the agent do not count.
+        if (isDelivered(claw, message)) {
+          block(
+              claw,
+              run,
+              ReasonCode.CAPABILITY_MISSING,
+              CorrectiveMessages.capabilityBlocked(signal.subject()),
+              now,
+              fx,
+              limit);
+        }
+      }
+      case REPETITION -> {
+        run.loop.repetitionMessage =
+            Recoveries.inject(
+                claw,
+                run,
+                RULE_REPETITION,
+                CorrectiveMessages.repetition(
+                    signal.subject(), LoopDetector.REPEATS_BEFORE_MESSAGE),
+                now,
+                fx,
+                limit);
+      }
+      case REPETITION_BLOCKED ->
+          block(
+              claw,
+              run,
+              ReasonCode.TOOL_LOOP,
+              CorrectiveMessages.repetitionBlocked(signal.subject()),
+              now,
+              fx,
+              limit);
+      case PROGRESS -> Recoveries.settleMessages(claw, run.runId, HubMessage.RECOVERED);
+      default -> {}
+    }
+  }
+
+  private static void block(
+      ClawState claw,
+      RunState run,
+      ReasonCode code,
+      String message,
+      Instant now,
+      Effects fx,
+      int limit) {
+    Recoveries.settleMessages(claw, run.runId, HubMessage.PERSISTED);
+    Recoveries.cause(claw, run, code.code(), message, now, limit);
+    Recoveries.cancel(claw, run.runId, message, fx);
+  }
+
+  private static boolean hasPendingMessage(ClawState claw, RunState run) {
+    return claw.hubMessages.stream()
+        .anyMatch(m -> m.runId().equals(run.runId) && HubMessage.PENDING.equals(m.outcome()));
+  }
+
+  private static boolean isDelivered(ClawState claw, UUID commandId) {
+    return claw.hubMessages.stream()
+        .anyMatch(m -> m.commandId().equals(commandId) && m.delivered());
+  }
+}

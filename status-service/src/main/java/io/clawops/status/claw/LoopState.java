@@ -1,0 +1,28 @@
+package io.clawops.status.claw;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the loop detector remembers about one run's tool calls (DESIGN L1–L3). */
+public final class LoopState {
+
+  /** Tool and input digest of each call awaiting its result, by call id. */
+  public Map<String, String> openCalls = new HashMap<>();
+
+  /** Capability errors seen, by capability. */
+  public Map<String, Integer> capabilityErrors = new HashMap<>();
+
+  /** The corrective message sent for a capability, by capability. */
+  public Map<String, UUID> capabilityMessages = new HashMap<>();
+
+  /** The current streak of identical calls with identical results (L2). */
+  public String streakKey;
+
+  public int streak;
+
+  /** Corrective messages sent for repetition in this run, and the latest one. */
+  public int repetitionMessages;
+
+  public UUID repetitionMessage;
+}

@@ -1,0 +1,57 @@
+package io.clawops.status.claw;
+
+import io.clawops.contracts.ReasonCode;
+import io.clawops.contracts.message.ModelProfile;
+import java.time.Instant;
+
+/**
+ * M1–M2: a model timeout moves the claw to an unused fallback profile, or ends in model_timeout.
+ */
+final class ModelTimeoutRule {
+
+  private ModelTimeoutRule() {}
+
+  static void onTimeout(
+      ClawState claw,
+      RunState run,
+      String message,
+      Instant at,
+      Instant now,
+      RuleSettings rules,
+      Effects fx) {
+    Recoveries.cause(claw, run, ReasonCode.MODEL_TIMEOUT.code(), message, at, rules.historyLimit());
+    if (run.modelTimeoutHandled || claw.task == null) {
+      return;
+    }
+    run.modelTimeoutHandled = true;
+    ModelProfile fallback = unusedFallback(claw);
+    if (fallback == null) {
+      Recoveries.fail(
+          claw,
+          ReasonCode.MODEL_TIMEOUT.code(),
+          StatusClassifier.NO_FALLBACK_MESSAGE,
+          at,
+          run.runId,
+          rules.historyLimit());
+      return;
+    }
+    String detail =
+        "model timeout on " + profileName(run) + "; retrying with fallback " + fallback.name();
+    if (run.runId != null) {
+      Recoveries.cancel(claw, run.runId, detail, fx);
+    }
+    Recoveries.dispatchNextAttempt(claw, fallback, Recovery.FALLBACK, detail, now, fx);
+  }
+
+  /** The first fallback profile no attempt has used yet, or null. */
+  static ModelProfile unusedFallback(ClawState claw) {
+    return claw.task.fallbackProfiles().stream()
+        .filter(profile -> !claw.usedProfiles.contains(profile.name()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String profileName(RunState run) {
+    return run.modelProfile != null ? run.modelProfile.name() : "the primary profile";
+  }
+}

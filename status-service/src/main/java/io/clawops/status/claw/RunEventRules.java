@@ -1,0 +1,174 @@
+package io.clawops.status.claw;
+
+import io.clawops.contracts.ReasonCode;
+import io.clawops.contracts.message.ModelPhase;
+import io.clawops.contracts.message.RunClaimed;
+import io.clawops.contracts.message.RunError;
+import io.clawops.contracts.message.RunEvent;
+import io.clawops.contracts.message.RunFinished;
+import io.clawops.contracts.message.RunHubMessageDelivered;
+import io.clawops.contracts.message.RunModel;
+import io.clawops.contracts.message.RunOutcome;
+import io.clawops.contracts.message.RunStarted;
+import io.clawops.contracts.message.RunToolResult;
+import io.clawops.contracts.message.RunToolUse;
+import java.time.Instant;
+
+/**
+ * Applies run events to the current attempt: fencing (F3), the (runId, seq) high-water mark (F1),
+ * sticky outcomes (F4, F5), then the loop and model-timeout rules.
+ */
+final class RunEventRules {
+
+  private RunEventRules() {}
+
+  static void apply(
+      ClawState claw, RunEvent event, Instant at, Instant now, RuleSettings rules, Effects fx) {
+    RunState run = claw.run(event.attempt());
+    if (run == null && event.attempt() > claw.currentAttempt()) {
+      // The event overtook its task on the other topic (F2): the attempt starts here.
+      run = new RunState();
+      run.attempt = event.attempt();
+      run.dispatchedAt = at;
+      claw.runs.add(run);
+    }
+    if (run == null
+        || run.superseded
+        || run != claw.currentRun()
+        || foreignRun(claw, run, event, fx)) {
+      fx.timeline(new TimelineEntry(at, event.type(), Summaries.of(event), event.attempt(), true));
+      return;
+    }
+    if (event.seq() <= run.highSeq) {
+      return;
+    }
+    run.highSeq = event.seq();
+    fx.timeline(new TimelineEntry(at, event.type(), Summaries.of(event), event.attempt(), false));
+    if (event instanceof RunClaimed claimed) {
+      run.runnerId = claimed.runnerId();
+      run.claimedAt = at;
+    } else if (event instanceof RunStarted started) {
+      onStarted(claw, run, started, at);
+    } else if (event instanceof RunToolUse use) {
+      LoopDetector.onToolUse(run.loop, use);
+    } else if (event instanceof RunToolResult result) {
+      LoopRules.onToolResult(claw, run, result, now, rules, fx);
+    } else if (event instanceof RunModel model && model.phase() == ModelPhase.TIMEOUT) {
+      ModelTimeoutRule.onTimeout(claw, run, timeoutMessage(model), at, now, rules, fx);
+    } else if (event instanceof RunError error) {
+      onError(claw, run, error, at, now, rules, fx);
+    } else if (event instanceof RunHubMessageDelivered delivered) {
+      claw.hubMessages.replaceAll(
+          message ->
+              message.commandId().equals(delivered.commandId())
+                  ? message.markDelivered()
+                  : message);
+    } else if (event instanceof RunFinished finished) {
+      onFinished(claw, run, finished, rules);
+    }
+  }
+
+  /** A second runner's run of the same attempt: stop it, one claw never has two live runs. */
+  private static boolean foreignRun(ClawState claw, RunState run, RunEvent event, Effects fx) {
+    if (run.runId == null) {
+      run.runId = event.runId();
+      return false;
+    }
+    if (run.runId.equals(event.runId())) {
+      return false;
+    }
+    if (event instanceof RunClaimed) {
+      Recoveries.cancel(claw, event.runId(), "duplicate run of attempt " + event.attempt(), fx);
+    }
+    return true;
+  }
+
+  private static void onStarted(ClawState claw, RunState run, RunStarted started, Instant at) {
+    run.startedAt = at;
+    run.deadlineAt = started.deadlineAt();
+    if (started.modelProfile() != null) {
+      run.modelProfile = started.modelProfile();
+    }
+    if (claw.lifecycle != Lifecycle.REMOVED) {
+      claw.lifecycle = Lifecycle.RUNNING;
+    }
+    if (claw.recovery != null
+        && claw.recovery.awaitsNewAttempt()
+        && claw.recovery.attempt() == run.attempt) {
+      claw.recovery = null;
+    }
+  }
+
+  private static void onError(
+      ClawState claw,
+      RunState run,
+      RunError error,
+      Instant at,
+      Instant now,
+      RuleSettings rules,
+      Effects fx) {
+    if (ReasonCode.MODEL_TIMEOUT.code().equals(error.code())) {
+      ModelTimeoutRule.onTimeout(claw, run, error.message(), at, now, rules, fx);
+    } else if (ReasonCode.UNKNOWN.code().equals(error.code())) {
+      // Unclassified: recorded, but a later classified cause may still be the authoritative one.
+      run.causes.add(new Cause(error.code(), error.message(), at));
+      Recoveries.trim(run.causes, rules.historyLimit());
+    } else {
+      Recoveries.cause(claw, run, error.code(), error.message(), at, rules.historyLimit());
+    }
+  }
+
+  /**
+   * F4/F5: the first outcome sticks, except that a completion before the deadline corrects a
+   * timeout.
+   */
+  private static void onFinished(
+      ClawState claw, RunState run, RunFinished finished, RuleSettings rules) {
+    if (run.deadlineAt == null) {
+      run.deadlineAt = finished.deadlineAt();
+    }
+    if (run.outcome == null) {
+      run.outcome = finished.outcome();
+      run.finishedAt = finished.finishedAt();
+      if (finished.outcome() != RunOutcome.COMPLETED) {
+        String code = finished.code() != null ? finished.code() : defaultCode(finished.outcome());
+        Recoveries.cause(
+            claw, run, code, finished.message(), finished.finishedAt(), rules.historyLimit());
+      }
+    } else if (run.outcome == RunOutcome.TIMED_OUT
+        && finished.outcome() == RunOutcome.COMPLETED
+        && run.deadlineAt != null
+        && finished.finishedAt().isBefore(run.deadlineAt)) {
+      run.outcome = RunOutcome.COMPLETED;
+      run.finishedAt = finished.finishedAt();
+      run.pinnedCause = null;
+    } else if (finished.code() != null) {
+      run.causes.add(new Cause(finished.code(), finished.message(), finished.finishedAt()));
+      Recoveries.trim(run.causes, rules.historyLimit());
+    }
+    if (claw.lifecycle != Lifecycle.REMOVED) {
+      claw.lifecycle = Lifecycle.FINISHED;
+    }
+    claw.cancelRequestedAt = null;
+    Recoveries.settleMessages(
+        claw,
+        run.runId,
+        run.outcome == RunOutcome.COMPLETED ? HubMessage.RECOVERED : HubMessage.PERSISTED);
+  }
+
+  static String defaultCode(RunOutcome outcome) {
+    return switch (outcome) {
+      case TIMED_OUT -> ReasonCode.HARD_TIMEOUT.code();
+      case CANCELLED -> ReasonCode.CANCELLED.code();
+      case STALLED -> ReasonCode.IDLE_WATCHDOG.code();
+      default -> ReasonCode.UNKNOWN.code();
+    };
+  }
+
+  private static String timeoutMessage(RunModel model) {
+    return "model "
+        + (model.model() != null ? model.model() : "provider")
+        + " timed out"
+        + (model.latencyMs() != null ? " after " + model.latencyMs() + " ms" : "");
+  }
+}

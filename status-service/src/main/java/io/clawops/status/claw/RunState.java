@@ -1,0 +1,69 @@
+package io.clawops.status.claw;
+
+import io.clawops.contracts.message.ModelProfile;
+import io.clawops.contracts.message.RunOutcome;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** One attempt of a claw's task: from dispatch through claim and start to its outcome. */
+public final class RunState {
+
+  public int attempt;
+  public UUID taskId;
+
+  /** Null until a runner claimed the attempt (or a heartbeat named it first, F2). */
+  public UUID runId;
+
+  public String runnerId;
+  public ModelProfile modelProfile;
+  public Instant dispatchedAt;
+  public Instant claimedAt;
+  public Instant startedAt;
+  public Instant deadlineAt;
+  public Instant finishedAt;
+
+  /** The outcome the runner reported, kept sticky per F4; null while the run lasts. */
+  public RunOutcome outcome;
+
+  /** The first authoritative cause (F5), a reason code; null while none. */
+  public String pinnedCause;
+
+  /** Every cause seen, in order. */
+  public List<Cause> causes = new ArrayList<>();
+
+  /** Highest event seq applied: the (runId, seq) high-water mark of F1. */
+  public long highSeq;
+
+  public Instant lastHeartbeatAt;
+  public long lastBeat;
+  public int consecutiveBeats;
+  public Instant cancelRequestedAt;
+  public boolean modelTimeoutHandled;
+
+  /** Set when a newer attempt replaced this one: what it still sends is stale (F3). */
+  public boolean superseded;
+
+  public LoopState loop = new LoopState();
+
+  /** True while the attempt holds (or waits for) a runner: dispatched, not finished. */
+  public boolean isActive() {
+    return outcome == null && !superseded;
+  }
+
+  /** True once a runner owns the attempt and it has not finished. */
+  public boolean isClaimedAndActive() {
+    return isActive() && claimedAt != null;
+  }
+
+  /** The message of the pinned cause, if any. */
+  public String pinnedMessage() {
+    for (Cause cause : causes) {
+      if (cause.code().equals(pinnedCause)) {
+        return cause.message();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,73 @@
+package io.clawops.status.fold;
+
+import io.agroal.api.AgroalDataSource;
+import io.clawops.status.claw.ClawState;
+import io.clawops.status.claw.ClawTimers;
+import io.clawops.status.claw.Effects;
+import io.clawops.status.claw.RuleSettings;
+import io.clawops.status.config.StatusConfig;
+import io.clawops.status.messaging.OutboxRelay;
+import io.clawops.status.persistence.ClawStateMapper;
+import io.clawops.status.persistence.ClawUnitOfWork;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * Fires the timers of claws whose next due time has passed. Due times are stored with each claw, so
+ * a restarted service picks up exactly where the previous one stopped.
+ */
+@ApplicationScoped
+public class TimerSweeper {
+
+  private static final int BATCH = 200;
+
+  @Inject AgroalDataSource dataSource;
+  @Inject StatusConfig config;
+  @Inject SourceName source;
+  @Inject OutboxRelay relay;
+
+  @Scheduled(
+      every = "${clawops.sweep-interval:1s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void sweep() {
+    int swept;
+    do {
+      swept = QuarkusTransaction.requiringNew().call(this::sweepDue);
+    } while (swept == BATCH);
+    relay.kick();
+  }
+
+  /** Ticks one batch of due claws; other instances skip the rows this one holds. */
+  int sweepDue() throws SQLException {
+    Instant now = Instant.now();
+    RuleSettings rules = config.ruleSettings();
+    int swept = 0;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT state FROM claw WHERE next_due_at <= ? ORDER BY next_due_at LIMIT ?"
+                    + " FOR UPDATE SKIP LOCKED")) {
+      select.setTimestamp(1, Timestamp.from(now));
+      select.setInt(2, BATCH);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ClawState claw = ClawStateMapper.read(rows.getString(1));
+          Effects fx = new Effects(source.value());
+          ClawTimers.tick(claw, now, rules, fx);
+          claw.updatedAt = now;
+          ClawUnitOfWork.commit(connection, claw, fx, now, rules, config.timelineLimit());
+          swept++;
+        }
+      }
+    }
+    return swept;
+  }
+}

@@ -1,0 +1,112 @@
+package io.clawops.status.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.clawops.status.persistence.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox in order and deletes what the broker acknowledged. Kicked after every commit
+ * that wrote to the outbox, and on a timer for what a crash left behind.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+  /** Outgoing channel; each record names its own topic. */
+  public static final String CHANNEL = "outbox";
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  private static final int BATCH = 200;
+
+  @Inject AgroalDataSource dataSource;
+
+  @Inject
+  @Channel(CHANNEL)
+  @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+  Emitter<String> emitter;
+
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+  private final AtomicBoolean queued = new AtomicBoolean();
+
+  /** Asks for a drain soon; kicks while one is queued coalesce into it. */
+  public void kick() {
+    if (worker.isShutdown()) {
+      return;
+    }
+    if (queued.compareAndSet(false, true)) {
+      worker.execute(this::drain);
+    }
+  }
+
+  @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void periodic() {
+    kick();
+  }
+
+  void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    worker.shutdown();
+    worker.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  private void drain() {
+    queued.set(false);
+    try {
+      int published;
+      do {
+        published = QuarkusTransaction.requiringNew().call(this::publishOldest);
+      } while (published == BATCH);
+    } catch (RuntimeException e) {
+      // Left in the outbox: the next kick or tick publishes it.
+      LOG.warnf("outbox relay will retry: %s", e.getMessage());
+    }
+  }
+
+  private int publishOldest() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      List<Outbox.Pending> pending = Outbox.lockOldest(connection, BATCH);
+      if (pending.isEmpty()) {
+        return 0;
+      }
+      List<CompletableFuture<Void>> acks = new ArrayList<>(pending.size());
+      for (Outbox.Pending record : pending) {
+        acks.add(send(record));
+      }
+      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+          .orTimeout(30, TimeUnit.SECONDS)
+          .join();
+      Outbox.delete(connection, pending);
+      return pending.size();
+    }
+  }
+
+  private CompletableFuture<Void> send(Outbox.Pending record) {
+    return AckedSend.send(
+        emitter,
+        Message.of(record.payload())
+            .addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder()
+                    .withTopic(record.topic())
+                    .withKey(record.key())
+                    .build()));
+  }
+}

@@ -1,0 +1,85 @@
+package io.clawops.status.persistence;
+
+import io.clawops.contracts.codec.EnvelopeCodec;
+import io.clawops.status.claw.Effects;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The transactional outbox: records decided inside a database transaction are stored with it and
+ * published by the relay after commit, so a crash between the two loses nothing.
+ */
+public final class Outbox {
+
+  /** One stored record awaiting publication. */
+  public record Pending(long id, String topic, String key, String payload) {}
+
+  /** Advisory lock key of the relay ("clawops" in ASCII). */
+  private static final long RELAY_LOCK = 0x636c61776f7073L;
+
+  private Outbox() {}
+
+  /** Stores records to publish, in order. */
+  public static void append(Connection connection, List<Effects.Outgoing> outgoing)
+      throws SQLException {
+    if (outgoing.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO outbox (topic, record_key, payload) VALUES (?, ?, ?)")) {
+      for (Effects.Outgoing record : outgoing) {
+        insert.setString(1, record.topic());
+        insert.setString(2, record.envelope().key());
+        insert.setString(3, EnvelopeCodec.encode(record.envelope()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /**
+   * The oldest pending records, for the one relay that holds the outbox lock in this transaction;
+   * empty for every other instance. One relay at a time keeps each claw's records in order.
+   */
+  public static List<Pending> lockOldest(Connection connection, int limit) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+      lock.setLong(1, RELAY_LOCK);
+      try (ResultSet acquired = lock.executeQuery()) {
+        if (!acquired.next() || !acquired.getBoolean(1)) {
+          return List.of();
+        }
+      }
+    }
+    List<Pending> pending = new ArrayList<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT id, topic, record_key, payload FROM outbox ORDER BY id LIMIT ?")) {
+      select.setInt(1, limit);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          pending.add(
+              new Pending(
+                  rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4)));
+        }
+      }
+    }
+    return pending;
+  }
+
+  /** Removes published records. */
+  public static void delete(Connection connection, List<Pending> published) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM outbox WHERE id = ANY(?)")) {
+      Array ids = connection.createArrayOf("bigint", published.stream().map(Pending::id).toArray());
+      delete.setArray(1, ids);
+      delete.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.clawops.status.rest;
+
+import io.clawops.status.claw.ActionResult;
+import io.clawops.status.claw.ClawState;
+import io.clawops.status.claw.TimelineEntry;
+import io.clawops.status.config.StatusConfig;
+import io.clawops.status.fold.ActionService;
+import io.clawops.status.persistence.ClawQueries;
+import io.clawops.support.rest.Problems;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The claw records: list, one record, its timeline, and the retry and cancel actions. */
+@Path("/api/claws")
+@Produces(MediaType.APPLICATION_JSON)
+public class ClawResource {
+
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 200;
+  static final int TIMELINE_LIMIT = 200;
+
+  @Inject ClawQueries queries;
+  @Inject ActionService actions;
+  @Inject StatusConfig config;
+
+  /** Newest first; {@code nextCursor} pages on, null on the last page. */
+  @GET
+  public Response list(
+      @QueryParam("status") String status,
+      @QueryParam("workflowRunId") String workflowRunId,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    ListQuery query = ListQuery.parse(status, workflowRunId, limit, cursor);
+    if (query.error() != null) {
+      return Problems.problem(400, "Invalid query", query.error());
+    }
+    ClawQueries.Page page =
+        queries.list(query.status(), query.workflowRunId(), query.limit(), query.cursor());
+    Instant now = Instant.now();
+    List<ClawView> items =
+        page.items().stream().map(claw -> ClawViews.of(claw, now, config.ruleSettings())).toList();
+    return Response.ok(new ClawPage(items, ListQuery.encode(page.next()))).build();
+  }
+
+  @GET
+  @Path("/{id}")
+  public Response get(@PathParam("id") String id) {
+    return withClaw(
+        id, claw -> Response.ok(ClawViews.of(claw, Instant.now(), config.ruleSettings())).build());
+  }
+
+  @GET
+  @Path("/{id}/timeline")
+  public Response timeline(@PathParam("id") String id) {
+    return withClaw(
+        id,
+        claw -> {
+          List<TimelineEntry> items = queries.timeline(claw.clawId, TIMELINE_LIMIT);
+          return Response.ok(Map.of("items", items)).build();
+        });
+  }
+
+  /** 202 when a new attempt or a re-run of the checklist was published; 409 when refused. */
+  @POST
+  @Path("/{id}/retry")
+  @Consumes(MediaType.WILDCARD)
+  public Response retry(@PathParam("id") String id, String body) {
+    // The body is optional, so it is read as text: a bare POST carries no content type at all.
+    Optional<RetryRequest> request = RetryRequest.parse(body);
+    if (request.isEmpty()) {
+      return Problems.problem(
+          400, "Invalid retry request", "body: must be {\"profile\": \"<name>\"}");
+    }
+    return act(id, clawId -> actions.retry(clawId, request.get().profile()));
+  }
+
+  /** 202 once the cancel is published (final after the grace period, F11); 409 when final. */
+  @POST
+  @Path("/{id}/cancel")
+  public Response cancel(@PathParam("id") String id) {
+    return act(id, actions::cancel);
+  }
+
+  private Response withClaw(String id, java.util.function.Function<ClawState, Response> found) {
+    Optional<UUID> clawId = ClawIds.parse(id);
+    if (clawId.isEmpty()) {
+      return Problems.problem(400, "Invalid claw id", "claw id must be a UUID");
+    }
+    ClawState claw = queries.find(clawId.get());
+    return claw == null ? Problems.problem(404, "Claw not found", null) : found.apply(claw);
+  }
+
+  private Response act(
+      String id, java.util.function.Function<UUID, Optional<ActionResult>> action) {
+    Optional<UUID> clawId = ClawIds.parse(id);
+    if (clawId.isEmpty()) {
+      return Problems.problem(400, "Invalid claw id", "claw id must be a UUID");
+    }
+    Optional<ActionResult> result = action.apply(clawId.get());
+    if (result.isEmpty()) {
+      return Problems.problem(404, "Claw not found", null);
+    }
+    return result.get().accepted()
+        ? Response.accepted(
+                Map.of("clawId", clawId.get(), "statusUrl", "/api/claws/" + clawId.get()))
+            .build()
+        : Problems.problem(409, "Action refused", result.get().refusal());
+  }
+
+  /** Optional body of a retry: the model profile to use. */
+  public record RetryRequest(String profile) {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Empty or blank text is no profile; anything but {@code {"profile": "…"}} is invalid. */
+    static Optional<RetryRequest> parse(String body) {
+      if (body == null || body.isBlank()) {
+        return Optional.of(new RetryRequest(null));
+      }
+      try {
+        com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(body);
+        com.fasterxml.jackson.databind.JsonNode profile = node.get("profile");
+        if (!node.isObject() || (profile != null && !profile.isTextual() && !profile.isNull())) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new RetryRequest(profile == null || profile.isNull() ? null : profile.asText()));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** A page of claws. */
+  public record ClawPage(List<ClawView> items, String nextCursor) {}
+}

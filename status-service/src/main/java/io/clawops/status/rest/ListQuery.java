@@ -1,0 +1,68 @@
+package io.clawops.status.rest;
+
+import io.clawops.contracts.message.ClawStatus;
+import io.clawops.status.persistence.ClawQueries;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The validated parameters of {@code GET /api/claws}, or the first error found. */
+record ListQuery(
+    String status, String workflowRunId, int limit, ClawQueries.Cursor cursor, String error) {
+
+  static ListQuery parse(String status, String workflowRunId, String limit, String cursor) {
+    if (status != null
+        && Arrays.stream(ClawStatus.values()).noneMatch(s -> s.wire().equals(status))) {
+      return invalid(
+          "status: must be one of "
+              + Arrays.stream(ClawStatus.values()).map(ClawStatus::wire).toList());
+    }
+    int size = ClawResource.DEFAULT_LIMIT;
+    if (limit != null) {
+      try {
+        size = Integer.parseInt(limit);
+      } catch (NumberFormatException e) {
+        return invalid("limit: must be a number from 1 to " + ClawResource.MAX_LIMIT);
+      }
+      if (size < 1 || size > ClawResource.MAX_LIMIT) {
+        return invalid("limit: must be a number from 1 to " + ClawResource.MAX_LIMIT);
+      }
+    }
+    ClawQueries.Cursor after = null;
+    if (cursor != null) {
+      after = decode(cursor);
+      if (after == null) {
+        return invalid("cursor: not a cursor this API returned");
+      }
+    }
+    return new ListQuery(status, workflowRunId, size, after, null);
+  }
+
+  static String encode(ClawQueries.Cursor cursor) {
+    if (cursor == null) {
+      return null;
+    }
+    String raw = cursor.createdAt().toString() + "|" + cursor.clawId();
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static ClawQueries.Cursor decode(String cursor) {
+    try {
+      String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      String[] parts = raw.split("\\|", 2);
+      return new ClawQueries.Cursor(
+          Instant.parse(parts[0]), UUID.fromString(parts[1].toLowerCase(Locale.ROOT)));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static ListQuery invalid(String error) {
+    return new ListQuery(null, null, 0, null, error);
+  }
+}

@@ -1,0 +1,141 @@
+package io.clawops.status;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.clawops.contracts.Topics;
+import io.clawops.testkit.ClawKafka;
+import io.clawops.testkit.ClawOpsTestResource;
+import io.clawops.testkit.TopicRecorder;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The REST surface: auth, errors as problem details, listing, paging, and no secret served. */
+@QuarkusTest
+@WithTestResource(
+    value = ClawOpsTestResource.class,
+    initArgs = @ResourceArg(name = ClawOpsTestResource.DATABASE, value = "status"))
+class ApiContractTest {
+
+  private ClawKafka kafka;
+
+  @BeforeEach
+  void connect() {
+    kafka = ClawKafka.connect();
+  }
+
+  @AfterEach
+  void disconnect() {
+    kafka.close();
+  }
+
+  @Test
+  void shouldRefuseEveryApiCallWithoutTheToken() {
+    given().get("/api/claws").then().statusCode(401);
+    given()
+        .header("Authorization", "Bearer wrong")
+        .get("/api/claws/" + UUID.randomUUID())
+        .then()
+        .statusCode(401);
+    given().post("/api/claws/" + UUID.randomUUID() + "/cancel").then().statusCode(401);
+  }
+
+  @Test
+  void shouldAnswerProblemDetailsForAnUnknownClawAndABadId() {
+    StatusApi.authorized()
+        .get("/api/claws/" + UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    StatusApi.authorized()
+        .get("/api/claws/not-a-uuid")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    StatusApi.authorized()
+        .get("/api/claws?limit=0")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("limit: must be a number from 1 to 200"));
+  }
+
+  @Test
+  void shouldListClawsOfOneWorkflowRunPageByPage() {
+    ClawStreams first = new ClawStreams(kafka);
+    first.requested();
+    String workflowRunId = first.workflowRunId;
+    for (int i = 0; i < 2; i++) {
+      ClawStreams sibling = new ClawStreams(kafka, workflowRunId);
+      sibling.requested();
+      StatusApi.awaitClaw(sibling.clawId, StatusApi.status("provisioning"));
+    }
+    StatusApi.awaitClaw(first.clawId, StatusApi.status("provisioning"));
+
+    JsonPath page =
+        StatusApi.authorized()
+            .queryParam("workflowRunId", workflowRunId)
+            .queryParam("limit", 2)
+            .get("/api/claws")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    JsonPath rest =
+        StatusApi.authorized()
+            .queryParam("workflowRunId", workflowRunId)
+            .queryParam("cursor", page.getString("nextCursor"))
+            .get("/api/claws")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    assertThat(page.getList("items")).hasSize(2);
+    assertThat(rest.getList("items")).hasSize(1);
+    assertThat(rest.getString("nextCursor")).isNull();
+  }
+
+  @Test
+  void shouldServeNoSecretThatAnEventCarried() {
+    String token = "ghp_" + "Z9y8X7w6".repeat(5);
+    UUID clawId = UUID.randomUUID();
+    String raw =
+        """
+        {"eventId":"%s","type":"bootstrap.completed","clawId":"%s","occurredAt":"2026-11-21T10:00:00Z",
+         "source":"provisioner/test","schema":1,
+         "data":{"ok":false,"reason":"platform.repo_clone_failed",
+                 "message":"clone of https://x:%s@github.com/org/app.git failed"}}"""
+            .formatted(UUID.randomUUID(), clawId, token);
+    try (TopicRecorder status = kafka.record(Topics.STATUS)) {
+      kafka.publishRaw(Topics.BOOTSTRAP, clawId.toString(), raw);
+
+      String record = StatusApi.awaitClaw(clawId, StatusApi.status("bootstrap_failed")).prettify();
+      String timeline =
+          StatusApi.authorized()
+              .get("/api/claws/" + clawId + "/timeline")
+              .then()
+              .extract()
+              .asString();
+      status.awaitRecord(r -> clawId.toString().equals(r.key()));
+
+      assertThat(record).contains("clone of https://").doesNotContain(token);
+      assertThat(timeline).doesNotContain(token);
+      assertThat(status.records()).allSatisfy(r -> assertThat(r.value()).doesNotContain(token));
+    }
+  }
+
+  @Test
+  void shouldServeTheOpenApiDocument() {
+    String document = given().get("/q/openapi").then().statusCode(200).extract().asString();
+    assertThat(List.of("/api/claws/{id}/retry", "/api/claws/{id}/timeline"))
+        .allMatch(document::contains);
+  }
+}

@@ -1,0 +1,75 @@
+package io.clawops.status.claw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clawops.contracts.message.ClawStatus;
+import io.clawops.contracts.message.Envelope;
+import io.clawops.contracts.message.RunFinished;
+import io.clawops.contracts.message.RunOutcome;
+import io.clawops.contracts.message.RunToolResult;
+import io.clawops.contracts.message.RunToolUse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class FoldIdempotencyAndFencingTest {
+
+  @Test
+  void shouldIgnoreARunEventWhoseSeqWasAlreadyApplied() {
+    ClawScenario scenario = ClawScenario.running();
+    UUID runId = scenario.runId();
+    Envelope use =
+        Envelope.of(scenario.clawId, "r", new RunToolUse(runId, 1, 3, "c1", "exec", "d1", "ls"));
+    scenario.apply(use);
+    String before = io.clawops.status.persistence.ClawStateMapper.write(scenario.claw);
+
+    scenario.apply(use);
+
+    assertThat(io.clawops.status.persistence.ClawStateMapper.write(scenario.claw))
+        .isEqualTo(before);
+  }
+
+  @Test
+  void shouldKeepEventsOfAnOlderAttemptAsStaleWithoutChangingTheCurrentOne() {
+    ClawScenario scenario = ClawScenario.running();
+    UUID oldRun = scenario.runId();
+    scenario.dispatch(2, ClawScenario.PRIMARY, List.of(), 3).claim(UUID.randomUUID()).start();
+
+    scenario.apply(
+        new RunFinished(
+            oldRun, 1, 99, RunOutcome.FAILED, "agent.process_failure", "boom", scenario.now, null));
+
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.RUNNING);
+    assertThat(scenario.claw.currentRun().outcome).isNull();
+    assertThat(scenario.timeline).last().satisfies(entry -> assertThat(entry.stale()).isTrue());
+  }
+
+  @Test
+  void shouldStopASecondRunnerThatClaimedTheSameAttempt() {
+    ClawScenario scenario = ClawScenario.running();
+    UUID intruder = UUID.randomUUID();
+
+    scenario.apply(
+        new io.clawops.contracts.message.RunClaimed(intruder, 1, 1, UUID.randomUUID(), "runner-2"));
+
+    assertThat(scenario.cancels())
+        .singleElement()
+        .satisfies(cancel -> assertThat(cancel.runId()).isEqualTo(intruder));
+    assertThat(scenario.claw.currentRun().runnerId).isEqualTo("runner-1");
+  }
+
+  @Test
+  void shouldAcceptRunEventsThatOvertookTheirTaskOnAnotherTopic() {
+    ClawScenario scenario = new ClawScenario().requested().bootstrapOk();
+    UUID runId = UUID.randomUUID();
+
+    scenario.apply(
+        new io.clawops.contracts.message.RunClaimed(runId, 1, 1, UUID.randomUUID(), "runner-1"));
+    scenario.apply(new RunToolResult(runId, 1, 2, "c1", "exec", true, null, "x"));
+    scenario.dispatch(1, ClawScenario.PRIMARY, List.of(), 3);
+
+    assertThat(scenario.claw.runs).hasSize(1);
+    assertThat(scenario.claw.currentRun().runId).isEqualTo(runId);
+    assertThat(scenario.claw.currentRun().highSeq).isEqualTo(2);
+  }
+}

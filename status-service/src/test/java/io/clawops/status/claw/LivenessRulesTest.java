@@ -1,0 +1,134 @@
+package io.clawops.status.claw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clawops.contracts.message.ClawStatus;
+import io.clawops.contracts.message.ConnectionState;
+import io.clawops.contracts.message.RunOutcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class LivenessRulesTest {
+
+  private static final Duration BEAT = Duration.ofSeconds(10);
+
+  @Test
+  void shouldGoStaleAfterThreeMissedBeatsAndOfflineAfterFive() {
+    ClawScenario scenario = ClawScenario.running();
+    scenario.beat();
+
+    scenario.advance(BEAT.multipliedBy(3));
+    assertThat(Liveness.connection(scenario.claw, scenario.now, scenario.rules))
+        .isEqualTo(ConnectionState.STALE);
+    scenario.advance(BEAT.multipliedBy(2));
+
+    assertThat(Liveness.connection(scenario.claw, scenario.now, scenario.rules))
+        .isEqualTo(ConnectionState.OFFLINE);
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.OFFLINE);
+    assertThat(scenario.statusChanges())
+        .last()
+        .satisfies(c -> assertThat(c.connection()).isEqualTo(ConnectionState.OFFLINE));
+  }
+
+  @Test
+  void shouldRedispatchALostRunAsANewAttemptAndFenceTheOldOne() {
+    ClawScenario scenario = ClawScenario.running();
+    UUID lost = scenario.runId();
+    scenario.beat();
+
+    scenario.advance(BEAT.multipliedBy(7));
+
+    assertThat(scenario.tasks())
+        .singleElement()
+        .satisfies(task -> assertThat(task.attempt()).isEqualTo(2));
+    assertThat(scenario.cancels())
+        .singleElement()
+        .satisfies(c -> assertThat(c.runId()).isEqualTo(lost));
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.RECOVERING);
+    assertThat(scenario.claw.lastFailure.code()).isEqualTo("platform.runner_lost");
+  }
+
+  @Test
+  void shouldFailAsRunnerLostWhenNoAttemptIsLeft() {
+    ClawScenario scenario = new ClawScenario().requested().bootstrapOk();
+    scenario
+        .dispatch(1, ClawScenario.PRIMARY, List.of(), 1)
+        .claim(UUID.randomUUID())
+        .start()
+        .beat();
+
+    scenario.advance(BEAT.multipliedBy(7));
+
+    assertThat(scenario.tasks()).isEmpty();
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.FAILED);
+    assertThat(scenario.status().reason()).isEqualTo("platform.runner_lost");
+  }
+
+  @Test
+  void shouldKeepModelTimeoutWithConnectionOfflineWhenTheRunnerDropsAfterIt() {
+    ClawScenario scenario = ClawScenario.running();
+    scenario.beat().modelTimeout();
+
+    scenario.advance(BEAT.multipliedBy(8));
+
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.MODEL_TIMEOUT);
+    assertThat(Liveness.connection(scenario.claw, scenario.now, scenario.rules))
+        .isEqualTo(ConnectionState.OFFLINE);
+    assertThat(scenario.tasks()).isEmpty();
+  }
+
+  @Test
+  void shouldRecoverAProvisionTimeoutAfterTwoConsecutiveLiveBeats() {
+    ClawScenario scenario = new ClawScenario().requested();
+    scenario.advance(Duration.ofMinutes(11));
+    assertThat(scenario.status().reason()).isEqualTo("platform.provision_timeout");
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.FAILED);
+
+    scenario
+        .bootstrapOk()
+        .dispatch(1, ClawScenario.PRIMARY, List.of(), 3)
+        .claim(UUID.randomUUID())
+        .start();
+    scenario.beat();
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.FAILED);
+    scenario.beat();
+
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.RUNNING);
+  }
+
+  @Test
+  void shouldNeverRecoverAnEvidenceBasedOutcomeOnHeartbeats() {
+    for (RunOutcome outcome :
+        List.of(RunOutcome.COMPLETED, RunOutcome.TIMED_OUT, RunOutcome.CANCELLED)) {
+      ClawScenario scenario = ClawScenario.running();
+      scenario.finished(outcome, null, scenario.now);
+      ClawStatus settled = scenario.status().status();
+
+      scenario.beat().beat().beat();
+
+      assertThat(scenario.status().status()).as("after %s", outcome).isEqualTo(settled);
+    }
+  }
+
+  @Test
+  void shouldFailAClaimedRunThatNeverStarts() {
+    ClawScenario scenario = ClawScenario.dispatched();
+    scenario.claim(UUID.randomUUID());
+
+    scenario.advance(scenario.rules.startTimeout());
+
+    assertThat(scenario.status().reason()).isEqualTo("platform.dispatch_timeout");
+    assertThat(scenario.cancels()).hasSize(1);
+  }
+
+  @Test
+  void shouldScheduleTheNextTimerFromStoredTimestamps() {
+    ClawScenario scenario = ClawScenario.running();
+    scenario.beat();
+
+    assertThat(ClawTimers.nextDue(scenario.claw, scenario.now, scenario.rules))
+        .isEqualTo(scenario.now.plus(BEAT.multipliedBy(3)));
+  }
+}
