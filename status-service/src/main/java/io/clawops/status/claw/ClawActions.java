@@ -81,6 +81,23 @@ public final class ClawActions {
     return ActionResult.ok();
   }
 
+  /** Removes the claw from operation: whatever runs is cancelled, nothing recovers it (F6). */
+  public static ActionResult remove(ClawState claw, Instant now, RuleSettings rules, Effects fx) {
+    if (claw.lifecycle == Lifecycle.REMOVED) {
+      return ActionResult.ok();
+    }
+    RunState run = claw.currentRun();
+    if (run != null && run.isActive()) {
+      Recoveries.cancel(claw, run.runId, "claw removed", fx);
+    }
+    claw.lifecycle = Lifecycle.REMOVED;
+    claw.recovery = null;
+    claw.cancelRequestedAt = null;
+    fx.timeline(
+        new TimelineEntry(now, "action.remove", "claw removed", claw.currentAttempt(), false));
+    return ActionResult.ok();
+  }
+
   private static ModelProfile profile(ClawState claw, String name) {
     RunState run = claw.currentRun();
     ModelProfile current =

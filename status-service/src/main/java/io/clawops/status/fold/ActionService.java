@@ -37,6 +37,11 @@ public class ActionService {
     return act(clawId, ClawActions::cancel);
   }
 
+  /** Removes the claw; empty when no such claw. */
+  public Optional<ActionResult> remove(UUID clawId) {
+    return act(clawId, ClawActions::remove);
+  }
+
   private Optional<ActionResult> act(UUID clawId, Action action) {
     Optional<ActionResult> result =
         QuarkusTransaction.requiringNew()

@@ -1,8 +1,8 @@
 package io.clawops.status.messaging;
 
 import io.clawops.contracts.codec.EnvelopeCodec;
-import io.clawops.contracts.message.Envelope;
 import io.clawops.contracts.message.MessageFormatException;
+import io.clawops.contracts.sanitize.Sanitizer;
 import io.clawops.status.fold.FoldService;
 import io.clawops.status.persistence.ReceivedEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -40,22 +40,45 @@ public class FoldConsumer {
   @Blocking
   public void consume(ConsumerRecords<String, String> batch) {
     List<ReceivedEvent> events = new ArrayList<>(batch.count());
+    List<ConsumerRecord<String, String>> decoded = new ArrayList<>(batch.count());
     List<CompletableFuture<Void>> rejected = new ArrayList<>();
     for (ConsumerRecord<String, String> record : batch) {
       try {
-        Envelope envelope = EnvelopeCodec.decode(record.value());
-        events.add(new ReceivedEvent(record.topic(), envelope));
+        events.add(new ReceivedEvent(record.topic(), EnvelopeCodec.decode(record.value())));
+        decoded.add(record);
       } catch (MessageFormatException e) {
-        LOG.warnf(
-            "dead-lettering %s-%d@%d: %s",
-            record.topic(), record.partition(), record.offset(), e.getMessage());
-        rejected.add(deadLetters.publish(record, e.getMessage()));
+        rejected.add(deadLetter(record, e.getMessage()));
       }
     }
     if (!events.isEmpty()) {
-      fold.applyBatch(events);
+      try {
+        fold.applyBatch(events);
+      } catch (RuntimeException batchFailure) {
+        // One record the rules cannot apply must not hold back the others: apply one by one.
+        LOG.warnf(
+            "batch of %d failed (%s); applying its records one by one",
+            events.size(), Sanitizer.sanitize(batchFailure.toString(), Sanitizer.MESSAGE_MAX));
+        for (int i = 0; i < events.size(); i++) {
+          try {
+            fold.applyBatch(List.of(events.get(i)));
+          } catch (RuntimeException recordFailure) {
+            rejected.add(
+                deadLetter(decoded.get(i), "could not be applied: " + recordFailure.getMessage()));
+          }
+        }
+      }
       relay.kick();
     }
     CompletableFuture.allOf(rejected.toArray(CompletableFuture[]::new)).join();
+  }
+
+  private CompletableFuture<Void> deadLetter(ConsumerRecord<String, String> record, String reason) {
+    LOG.warnf(
+        "dead-lettering %s-%d@%d: %s",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        Sanitizer.sanitize(reason, Sanitizer.MESSAGE_MAX));
+    return deadLetters.publish(record, reason);
   }
 }

@@ -9,6 +9,7 @@ import io.clawops.status.persistence.ClawQueries;
 import io.clawops.support.rest.Problems;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -92,6 +93,13 @@ public class ClawResource {
   @Path("/{id}/cancel")
   public Response cancel(@PathParam("id") String id) {
     return act(id, actions::cancel);
+  }
+
+  /** 202: the claw is removed and whatever runs is cancelled; repeated, it acts once. */
+  @DELETE
+  @Path("/{id}")
+  public Response remove(@PathParam("id") String id) {
+    return act(id, actions::remove);
   }
 
   private Response withClaw(String id, java.util.function.Function<ClawState, Response> found) {
