@@ -25,7 +25,13 @@ class HealthTest {
 
   @Test
   void shouldServeLivenessWithoutAuthentication() {
-    given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+    given()
+        .when()
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body("status", is("UP"))
+        .body("checks.find { it.name == 'runner' }.data.runnerId", is("runner-test"));
   }
 
   @Test
@@ -35,6 +41,8 @@ class HealthTest {
         .get("/q/metrics")
         .then()
         .statusCode(200)
-        .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+        .body(
+            org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"),
+            org.hamcrest.Matchers.containsString("clawops_runner_slots_busy"));
   }
 }

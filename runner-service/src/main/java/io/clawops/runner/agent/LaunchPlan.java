@@ -1,0 +1,17 @@
+package io.clawops.runner.agent;
+
+import io.clawops.contracts.ReasonCode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** How to start one run's agent, or why it cannot start. */
+public sealed interface LaunchPlan {
+
+  /** Everything needed to start the process; {@code scratch} holds the prompt file. */
+  record Ready(List<String> command, Path workdir, Map<String, String> env, Path scratch)
+      implements LaunchPlan {}
+
+  /** The run fails before any process starts. */
+  record Refused(ReasonCode code, String message) implements LaunchPlan {}
+}

@@ -1,0 +1,16 @@
+package io.clawops.runner.agent;
+
+import io.clawops.contracts.message.RunEvent;
+
+/** What one stdout line of an agent means to the runner. */
+public sealed interface Translation {
+
+  /** A run event to publish. */
+  record Event(RunEvent event) implements Translation {}
+
+  /** The agent's final word, remembered for {@code run.finished}. */
+  record Result(AgentResult result) implements Translation {}
+
+  /** Text for the runner log only, already sanitized and capped. */
+  record Log(String text) implements Translation {}
+}

@@ -1,0 +1,123 @@
+package io.clawops.runner.messaging;
+
+import io.clawops.contracts.Topics;
+import io.clawops.contracts.codec.EnvelopeCodec;
+import io.clawops.contracts.message.MessageFormatException;
+import io.clawops.runner.run.CommandRouter;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads every command on {@code claw.commands} in a consumer group of this runner alone (commands
+ * are broadcast, DESIGN §9) and hands them to the {@link CommandRouter}.
+ *
+ * <p>It starts at the end and never commits: commands only concern runs that are alive, and a
+ * restarted runner owns none. A malformed command is logged and skipped rather than dead-lettered,
+ * because every runner reads it and the dead-letter topic would get one copy per runner.
+ */
+public final class CommandListener implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(CommandListener.class);
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final KafkaConsumer<String, String> consumer;
+  private final CommandRouter router;
+  private final Thread thread;
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private volatile boolean running = true;
+
+  public CommandListener(Map<String, Object> kafka, String runnerId, CommandRouter router) {
+    this.consumer =
+        new KafkaConsumer<>(
+            KafkaClients.consumer(
+                kafka,
+                groupId(runnerId),
+                runnerId + "-commands",
+                Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest")));
+    this.router = router;
+    this.thread = new Thread(this::loop, runnerId + "-commands");
+    this.thread.setDaemon(true);
+  }
+
+  /** The consumer group of one runner instance. */
+  public static String groupId(String runnerId) {
+    return "clawops-runner-" + runnerId;
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Waits until the partitions are assigned and positioned, so no later command is missed. */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public boolean isAlive() {
+    return thread.isAlive();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void loop() {
+    try {
+      consumer.subscribe(List.of(Topics.COMMANDS), new Positioning());
+      while (running) {
+        try {
+          for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+            apply(record);
+          }
+        } catch (WakeupException e) {
+          // close() woke the loop up; the while condition ends it.
+        } catch (RuntimeException e) {
+          LOG.errorf(e, "command loop error; continuing");
+        }
+      }
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void apply(ConsumerRecord<String, String> record) {
+    try {
+      router.accept(EnvelopeCodec.decode(record.value()));
+    } catch (MessageFormatException e) {
+      LOG.warnf(
+          "skipping malformed command %s-%d@%d: %s",
+          record.topic(), record.partition(), record.offset(), e.getMessage());
+    }
+  }
+
+  /** Resolves the start positions at once, before reporting ready. */
+  private final class Positioning implements ConsumerRebalanceListener {
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      partitions.forEach(consumer::position);
+      ready.countDown();
+    }
+  }
+}

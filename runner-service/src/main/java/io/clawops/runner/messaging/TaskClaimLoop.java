@@ -1,0 +1,253 @@
+package io.clawops.runner.messaging;
+
+import io.clawops.contracts.Topics;
+import io.clawops.contracts.codec.EnvelopeCodec;
+import io.clawops.contracts.message.Envelope;
+import io.clawops.contracts.message.MessageFormatException;
+import io.clawops.contracts.message.TaskDispatched;
+import io.clawops.runner.run.AgentRun;
+import io.clawops.runner.run.RunStarter;
+import io.clawops.runner.run.RunStarter.ClaimFailedException;
+import io.clawops.runner.run.SlotPool;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * The runner's membership in the {@value #GROUP_ID} group on {@code claw.tasks}: takes a slot, then
+ * one task, claims it, commits it, starts the run.
+ *
+ * <p>Backpressure: with every slot busy the assignment is paused, so the consumer fetches nothing
+ * while it keeps polling (which keeps it in the group); one record per poll means a task is never
+ * taken without a slot already held. The record is committed right after {@code run.claimed} was
+ * acknowledged, never held for the life of the run: a lost run is found by liveness, not by
+ * redelivery (DESIGN §9). Runs on one dedicated thread, as a Kafka consumer requires.
+ */
+public final class TaskClaimLoop implements AutoCloseable {
+
+  public static final String GROUP_ID = "clawops-runners";
+
+  private static final Logger LOG = Logger.getLogger(TaskClaimLoop.class);
+  private static final Duration POLL = Duration.ofMillis(100);
+  private static final long RETRY_BACKOFF_MS = 1_000;
+
+  private final KafkaConsumer<String, String> consumer;
+  private final SlotPool slots;
+  private final RunStarter starter;
+  private final DeadLetterPublisher deadLetters;
+  private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+  private boolean holdingBack;
+  private volatile Set<TopicPartition> assignment = Set.of();
+
+  public TaskClaimLoop(
+      Map<String, Object> kafka,
+      String runnerId,
+      SlotPool slots,
+      RunStarter starter,
+      DeadLetterPublisher deadLetters) {
+    this.consumer =
+        new KafkaConsumer<>(
+            KafkaClients.consumer(
+                kafka,
+                GROUP_ID,
+                runnerId + "-tasks",
+                Map.of(
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
+                    // Tasks published while no runner was up must still run.
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    // Rebalances move only the partitions that must move.
+                    ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                        CooperativeStickyAssignor.class.getName(),
+                    ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000,
+                    // A crashed runner's partitions move on after 15 s, not the default 45 s.
+                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000)));
+    this.slots = slots;
+    this.starter = starter;
+    this.deadLetters = deadLetters;
+    this.thread = new Thread(this::loop, runnerId + "-claim-loop");
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** The partitions of {@code claw.tasks} this runner holds now. */
+  public Set<TopicPartition> assignment() {
+    return assignment;
+  }
+
+  public boolean isAlive() {
+    return thread.isAlive();
+  }
+
+  /** Stops claiming and leaves the group; running runs are not touched. */
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void loop() {
+    try {
+      consumer.subscribe(List.of(Topics.TASKS), new Rebalance());
+      while (running) {
+        try {
+          commitClaimed();
+          holdBackWhenFull();
+          for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+            handle(record);
+          }
+        } catch (WakeupException e) {
+          // close() woke the loop up; the while condition ends it.
+        } catch (RuntimeException e) {
+          LOG.errorf(e, "claim loop error; continuing");
+          backOff();
+        }
+      }
+    } finally {
+      commitClaimed();
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void holdBackWhenFull() {
+    if (!slots.hasFree()) {
+      consumer.pause(consumer.assignment());
+      if (!holdingBack) {
+        LOG.debugf("all %d slots busy: fetching paused", slots.capacity());
+      }
+      holdingBack = true;
+    } else if (holdingBack || !consumer.paused().isEmpty()) {
+      consumer.resume(consumer.paused());
+      LOG.debug("a slot is free: fetching resumed");
+      holdingBack = false;
+    }
+  }
+
+  private void handle(ConsumerRecord<String, String> record) {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    if (!slots.tryTake()) {
+      // Cannot happen while this thread is the only one taking slots; never claim without one.
+      consumer.seek(partition, record.offset());
+      return;
+    }
+    Optional<AgentRun> run;
+    try {
+      run = claim(record);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      slots.release();
+      consumer.seek(partition, record.offset());
+      running = false;
+      return;
+    } catch (ClaimFailedException | ExecutionException | TimeoutException e) {
+      slots.release();
+      LOG.warnf(
+          "task %s-%d@%d not claimed, will retry: %s",
+          record.topic(), record.partition(), record.offset(), e.toString());
+      consumer.seek(partition, record.offset());
+      backOff();
+      return;
+    }
+    if (run.isEmpty()) {
+      slots.release();
+    }
+    uncommitted.put(partition, new OffsetAndMetadata(record.offset() + 1));
+    commitClaimed();
+    run.ifPresent(AgentRun::start);
+  }
+
+  private Optional<AgentRun> claim(ConsumerRecord<String, String> record)
+      throws ClaimFailedException, ExecutionException, TimeoutException, InterruptedException {
+    Envelope envelope;
+    try {
+      envelope = EnvelopeCodec.decode(record.value());
+    } catch (MessageFormatException e) {
+      LOG.warnf(
+          "dead-lettering %s-%d@%d: %s",
+          record.topic(), record.partition(), record.offset(), e.getMessage());
+      deadLetters.publish(record, e.getMessage());
+      return Optional.empty();
+    }
+    if (!(envelope.data() instanceof TaskDispatched task)) {
+      // An unknown type or newer schema is not an error (DESIGN §3): skip it.
+      LOG.debugf("ignoring %s (schema %d) on %s", envelope.type(), envelope.schema(), Topics.TASKS);
+      return Optional.empty();
+    }
+    return Optional.of(starter.claim(envelope.clawId(), task));
+  }
+
+  private void commitClaimed() {
+    if (uncommitted.isEmpty()) {
+      return;
+    }
+    try {
+      consumer.commitSync(uncommitted);
+      uncommitted.clear();
+    } catch (RebalanceInProgressException | org.apache.kafka.common.errors.TimeoutException e) {
+      LOG.debugf("commit deferred: %s", e.toString());
+    } catch (CommitFailedException e) {
+      LOG.warnf("claimed tasks not committed, they may run again elsewhere: %s", e.toString());
+      uncommitted.clear();
+    }
+  }
+
+  private void backOff() {
+    try {
+      Thread.sleep(RETRY_BACKOFF_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  /** Commits claimed tasks before partitions move away; pauses new ones when full. */
+  private final class Rebalance implements ConsumerRebalanceListener {
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      commitClaimed();
+      assignment = Set.copyOf(consumer.assignment());
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (!slots.hasFree()) {
+        consumer.pause(partitions);
+      }
+      assignment = Set.copyOf(consumer.assignment());
+      LOG.infof("holding %d partitions of %s", assignment.size(), Topics.TASKS);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      uncommitted.keySet().removeAll(partitions);
+      assignment = Set.copyOf(consumer.assignment());
+    }
+  }
+}

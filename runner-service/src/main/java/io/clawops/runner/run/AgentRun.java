@@ -1,0 +1,266 @@
+package io.clawops.runner.run;
+
+import io.clawops.contracts.ReasonCode;
+import io.clawops.contracts.message.RunClaimed;
+import io.clawops.contracts.message.RunFinished;
+import io.clawops.contracts.message.RunHubMessageDelivered;
+import io.clawops.contracts.message.RunOutcome;
+import io.clawops.contracts.message.RunStarted;
+import io.clawops.contracts.message.TaskDispatched;
+import io.clawops.contracts.sanitize.Sanitizer;
+import io.clawops.runner.agent.AgentLauncher;
+import io.clawops.runner.agent.AgentProcess;
+import io.clawops.runner.agent.HubMessageLine;
+import io.clawops.runner.agent.LaunchPlan;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * One claimed task from {@code run.claimed} to {@code run.finished}: starts the agent, streams what
+ * it says, beats, enforces the deadline and the idle watchdog, and obeys cancel and hub messages.
+ *
+ * <p>Stops are first-wins ({@link StopRequest}); {@code run.finished} is sent exactly once, by
+ * whoever gets there first (the supervisor when the agent is gone, or a forced end at shutdown).
+ */
+public final class AgentRun {
+
+  private static final Logger LOG = Logger.getLogger(AgentRun.class);
+  private static final long WATCH_EVERY_MS = 200;
+
+  /** Scanning the process table is the costly part of a watch: once a second is enough. */
+  private static final int SCAN_TREE_EVERY_WATCHES = 5;
+
+  private final UUID clawId;
+  private final UUID runId = UUID.randomUUID();
+  private final TaskDispatched task;
+  private final RunServices services;
+  private final Consumer<AgentRun> onFinished;
+  private final RunEventStream events;
+  private final AgentOutput output;
+  private final AtomicBoolean finished = new AtomicBoolean();
+  private final List<ScheduledFuture<?>> timers = new CopyOnWriteArrayList<>();
+  private int watches;
+  private StopRequest stop;
+  private volatile AgentProcess process;
+  private volatile Instant deadlineAt;
+  private volatile Path scratch;
+
+  /**
+   * @param onFinished called once, after {@code run.finished} was sent (gives the slot back)
+   */
+  public AgentRun(
+      UUID clawId, TaskDispatched task, RunServices services, Consumer<AgentRun> onFinished) {
+    this.clawId = clawId;
+    this.task = task;
+    this.services = services;
+    this.onFinished = onFinished;
+    this.events = new RunEventStream(clawId, services.events());
+    this.output =
+        new AgentOutput(
+            runId, task.attempt(), task.modelProfile().model(), events, services.stderrTailChars());
+  }
+
+  public UUID runId() {
+    return runId;
+  }
+
+  public UUID clawId() {
+    return clawId;
+  }
+
+  /** Publishes {@code run.claimed} and waits for the broker, then starts the heartbeats. */
+  public void claim(Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    events
+        .emit(seq -> new RunClaimed(runId, task.attempt(), seq, task.taskId(), services.runnerId()))
+        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    timers.add(
+        new RunHeartbeats(clawId, runId, task.attempt(), services, events)
+            .start(task.timeouts().heartbeatSeconds()));
+  }
+
+  /** Starts the agent and supervises it on a thread of its own. */
+  public void start() {
+    services.agentThreads().newThread(this::supervise).start();
+  }
+
+  /** Asks the agent to stop; the first request decides the outcome, later ones are ignored. */
+  public boolean requestStop(StopCause cause, String detail) {
+    AgentProcess agent;
+    synchronized (this) {
+      if (stop != null || finished.get()) {
+        return false;
+      }
+      boolean deadlinePassed = deadlineAt != null && !Instant.now().isBefore(deadlineAt);
+      stop = new StopRequest(cause, detail, deadlinePassed, output.resultSeen());
+      agent = process;
+    }
+    LOG.infof("stopping run %s of claw %s: %s", runId, clawId, cause);
+    if (agent != null) {
+      agent.terminateTree();
+      long grace = services.stopGrace().toMillis();
+      services.watchdogScheduler().schedule(agent::killTree, grace, TimeUnit.MILLISECONDS);
+    }
+    return true;
+  }
+
+  /** Writes a hub message to the agent's stdin, then reports it delivered. */
+  public void injectHubMessage(UUID commandId, String text) {
+    AgentProcess agent = process;
+    if (agent == null || finished.get()) {
+      LOG.infof("hub message %s not delivered: run %s has no running agent", commandId, runId);
+      return;
+    }
+    agent
+        .writeLine(HubMessageLine.encode(commandId, text), services.stdinWriters())
+        .thenRun(
+            () ->
+                events.emit(
+                    seq -> new RunHubMessageDelivered(runId, task.attempt(), seq, commandId)))
+        .exceptionally(
+            failure -> {
+              LOG.warnf(
+                  "hub message %s not delivered to run %s: agent stdin closed", commandId, runId);
+              return null;
+            });
+  }
+
+  /** Ends the run now, whatever the agent does, killing what is left of it. */
+  public void forceEnd(FinalOutcome outcome) {
+    AgentProcess agent = process;
+    if (agent != null) {
+      agent.killTree();
+    }
+    finish(outcome);
+  }
+
+  private void supervise() {
+    Thread.currentThread().setName("run-" + runId.toString().substring(0, 8));
+    try {
+      LaunchPlan plan = services.launcher().plan(clawId, runId, task);
+      if (plan instanceof LaunchPlan.Refused refused) {
+        finish(FinalOutcome.of(RunOutcome.FAILED, refused.code(), refused.message()));
+        return;
+      }
+      AgentProcess agent = spawn((LaunchPlan.Ready) plan);
+      if (agent == null) {
+        finish(OutcomeDecider.decide(ending(null)));
+        return;
+      }
+      agent.pumpOutput(
+          services.agentThreads(), services.maxLineBytes(), output::onStdout, output::onStderr);
+      int exit = agent.awaitExit();
+      finish(OutcomeDecider.decide(ending(exit)));
+    } catch (IOException e) {
+      finish(
+          FinalOutcome.of(
+              RunOutcome.FAILED,
+              ReasonCode.PROCESS_FAILURE,
+              "could not start the agent: " + e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      forceEnd(FinalOutcome.of(RunOutcome.FAILED, ReasonCode.RUNNER_LOST, "runner interrupted"));
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "supervising run %s failed", runId);
+      forceEnd(
+          FinalOutcome.of(
+              RunOutcome.FAILED,
+              ReasonCode.PROCESS_FAILURE,
+              "runner error while supervising the agent: " + e.getClass().getSimpleName()));
+    }
+  }
+
+  /** Starts the process unless a stop came first; null when it did. */
+  private AgentProcess spawn(LaunchPlan.Ready plan) throws IOException {
+    scratch = plan.scratch();
+    int runSeconds = task.timeouts().runSeconds();
+    synchronized (this) {
+      if (stop != null) {
+        return null;
+      }
+      process = AgentProcess.start(plan.command(), plan.workdir(), plan.env());
+      output.agentStarted();
+      deadlineAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(runSeconds);
+      events.emit(
+          seq -> new RunStarted(runId, task.attempt(), seq, task.modelProfile(), deadlineAt));
+    }
+    LOG.infof(
+        "run %s of claw %s started agent pid %d (runtime %s, attempt %d)",
+        runId, clawId, process.pid(), task.runtime(), task.attempt());
+    timers.add(
+        services
+            .watchdogScheduler()
+            .schedule(
+                () -> requestStop(StopCause.HARD_TIMEOUT, null),
+                Duration.between(Instant.now(), deadlineAt).toMillis(),
+                TimeUnit.MILLISECONDS));
+    timers.add(
+        services
+            .watchdogScheduler()
+            .scheduleWithFixedDelay(
+                this::watch, WATCH_EVERY_MS, WATCH_EVERY_MS, TimeUnit.MILLISECONDS));
+    return process;
+  }
+
+  private void watch() {
+    AgentProcess agent = process;
+    if (agent == null || finished.get()) {
+      return;
+    }
+    if (++watches % SCAN_TREE_EVERY_WATCHES == 0) {
+      agent.rememberDescendants();
+    }
+    IdleWatchdog.check(output.silentMillis(), output.toolCallPending(), task.timeouts())
+        .ifPresent(message -> requestStop(StopCause.IDLE_WATCHDOG, message));
+  }
+
+  private synchronized RunEnding ending(Integer exitCode) {
+    return output.ending(stop, exitCode, task.timeouts().runSeconds());
+  }
+
+  private void finish(FinalOutcome outcome) {
+    if (!finished.compareAndSet(false, true)) {
+      return;
+    }
+    timers.forEach(timer -> timer.cancel(false));
+    Instant deadline = deadlineAt;
+    events.emitLast(
+        seq ->
+            new RunFinished(
+                runId,
+                task.attempt(),
+                seq,
+                outcome.outcome(),
+                outcome.code(),
+                outcome.message(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                deadline));
+    AgentProcess agent = process;
+    if (agent != null) {
+      agent.closeStdin();
+    }
+    AgentLauncher.discard(scratch);
+    LOG.infof(
+        "run %s of claw %s finished %s%s",
+        runId,
+        clawId,
+        outcome.outcome().wire(),
+        outcome.code() == null
+            ? ""
+            : " (" + outcome.code() + ": " + Sanitizer.sanitize(outcome.message()) + ")");
+    onFinished.accept(this);
+  }
+}
