@@ -140,27 +140,37 @@ class RuleFlowTest {
   }
 
   @Test
-  void shouldNeverRecoverACompletedOrRemovedClawOnHeartbeats() {
-    ClawStreams completed = new ClawStreams(kafka);
-    completed
-        .requested()
-        .completed(true, null, null)
-        .dispatched(10)
-        .running(1, ClawStreams.PRIMARY);
-    completed.finished(RunOutcome.COMPLETED, null);
-    StatusApi.awaitClaw(completed.clawId, StatusApi.status("completed"));
-    ClawStreams removed = new ClawStreams(kafka);
-    removed.requested().completed(true, null, null).dispatched(10).running(1, ClawStreams.PRIMARY);
-    StatusApi.awaitClaw(removed.clawId, StatusApi.status("running"));
-    StatusApi.authorized().delete("/api/claws/" + removed.clawId).then().statusCode(202);
+  void shouldNeverRecoverAnEvidenceBasedOutcomeOrARemovedClawOnHeartbeats() {
+    Map<String, ClawStreams> settled = new java.util.LinkedHashMap<>();
+    for (String outcome : List.of("completed", "timed_out", "cancelled", "removed")) {
+      ClawStreams claw = new ClawStreams(kafka);
+      claw.requested().completed(true, null, null).dispatched(10).running(1, ClawStreams.PRIMARY);
+      switch (outcome) {
+        case "completed" -> claw.finished(RunOutcome.COMPLETED, null);
+        case "timed_out" -> claw.finished(RunOutcome.TIMED_OUT, "platform.hard_timeout");
+        case "cancelled" -> claw.finished(RunOutcome.CANCELLED, "platform.cancelled");
+        default -> {
+          StatusApi.awaitClaw(claw.clawId, StatusApi.status("running"));
+          StatusApi.authorized().delete("/api/claws/" + claw.clawId).then().statusCode(202);
+        }
+      }
+      StatusApi.awaitClaw(claw.clawId, StatusApi.status(outcome));
+      settled.put(outcome, claw);
+    }
 
-    completed.beat().beat().beat();
-    removed.beat().beat().beat().modelTimeout();
-    int before = timeline(removed.clawId).size();
-    await().atMost(Duration.ofSeconds(30)).until(() -> timeline(removed.clawId).size() > before);
+    settled.values().forEach(claw -> claw.beat().beat().beat());
+    settled.forEach(
+        (outcome, claw) -> {
+          int before = timeline(claw.clawId).size();
+          claw.modelTimeout();
+          await().atMost(Duration.ofSeconds(30)).until(() -> timeline(claw.clawId).size() > before);
+        });
 
-    assertThat(StatusApi.claw(completed.clawId).getString("status")).isEqualTo("completed");
-    assertThat(StatusApi.claw(removed.clawId).getString("status")).isEqualTo("removed");
+    settled.forEach(
+        (outcome, claw) ->
+            assertThat(StatusApi.claw(claw.clawId).getString("status"))
+                .as(outcome)
+                .isEqualTo(outcome));
   }
 
   @Test
