@@ -7,6 +7,7 @@ import io.clawops.contracts.message.Envelope;
 import io.clawops.contracts.message.MessageFormatException;
 import io.clawops.contracts.sanitize.Sanitizer;
 import io.clawops.provisioner.bootstrap.BootstrapScheduler;
+import io.clawops.support.messaging.DeadLetterPublisher;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -5,12 +5,12 @@ import io.clawops.contracts.message.MessageFormatException;
 import io.clawops.contracts.sanitize.Sanitizer;
 import io.clawops.status.fold.FoldService;
 import io.clawops.status.persistence.ReceivedEvent;
+import io.clawops.support.messaging.DeadLetterPublisher;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -41,13 +41,12 @@ public class FoldConsumer {
   public void consume(ConsumerRecords<String, String> batch) {
     List<ReceivedEvent> events = new ArrayList<>(batch.count());
     List<ConsumerRecord<String, String>> decoded = new ArrayList<>(batch.count());
-    List<CompletableFuture<Void>> rejected = new ArrayList<>();
     for (ConsumerRecord<String, String> record : batch) {
       try {
         events.add(new ReceivedEvent(record.topic(), EnvelopeCodec.decode(record.value())));
         decoded.add(record);
       } catch (MessageFormatException e) {
-        rejected.add(deadLetter(record, e.getMessage()));
+        deadLetter(record, e.getMessage());
       }
     }
     if (!events.isEmpty()) {
@@ -62,23 +61,21 @@ public class FoldConsumer {
           try {
             fold.applyBatch(List.of(events.get(i)));
           } catch (RuntimeException recordFailure) {
-            rejected.add(
-                deadLetter(decoded.get(i), "could not be applied: " + recordFailure.getMessage()));
+            deadLetter(decoded.get(i), "could not be applied: " + recordFailure.getMessage());
           }
         }
       }
       relay.kick();
     }
-    CompletableFuture.allOf(rejected.toArray(CompletableFuture[]::new)).join();
   }
 
-  private CompletableFuture<Void> deadLetter(ConsumerRecord<String, String> record, String reason) {
+  private void deadLetter(ConsumerRecord<String, String> record, String reason) {
     LOG.warnf(
         "dead-lettering %s-%d@%d: %s",
         record.topic(),
         record.partition(),
         record.offset(),
         Sanitizer.sanitize(reason, Sanitizer.MESSAGE_MAX));
-    return deadLetters.publish(record, reason);
+    deadLetters.publish(record, reason);
   }
 }

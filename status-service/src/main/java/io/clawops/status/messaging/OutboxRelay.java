@@ -5,6 +5,7 @@ import io.clawops.status.persistence.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
@@ -42,7 +42,7 @@ public class OutboxRelay {
   @Inject
   @Channel(CHANNEL)
   @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-  Emitter<String> emitter;
+  MutinyEmitter<String> emitter;
 
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
@@ -100,13 +100,14 @@ public class OutboxRelay {
   }
 
   private CompletableFuture<Void> send(Outbox.Pending record) {
-    return AckedSend.send(
-        emitter,
-        Message.of(record.payload())
-            .addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder()
-                    .withTopic(record.topic())
-                    .withKey(record.key())
-                    .build()));
+    return emitter
+        .sendMessage(
+            Message.of(record.payload())
+                .addMetadata(
+                    OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(record.topic())
+                        .withKey(record.key())
+                        .build()))
+        .subscribeAsCompletionStage();
   }
 }

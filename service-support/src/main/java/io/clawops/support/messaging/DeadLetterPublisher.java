@@ -1,20 +1,22 @@
-package io.clawops.status.messaging;
+package io.clawops.support.messaging;
 
 import io.clawops.contracts.DeadLetterHeaders;
 import io.clawops.contracts.Topics;
 import io.clawops.contracts.sanitize.Sanitizer;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Sends a record that could not be parsed or applied to {@code claw.dlq}, reason in headers. */
+/**
+ * Sends a record that could not be parsed or applied to {@code claw.dlq}, unchanged, with the
+ * reason and its origin in headers. Each service binds the {@value #CHANNEL} channel to the topic.
+ */
 @ApplicationScoped
 public class DeadLetterPublisher {
 
@@ -25,18 +27,17 @@ public class DeadLetterPublisher {
 
   @Inject
   @Channel(CHANNEL)
-  Emitter<String> emitter;
+  MutinyEmitter<String> emitter;
 
-  /** Publishes the record unchanged, completing once the broker acknowledged it. */
-  public CompletableFuture<Void> publish(ConsumerRecord<String, String> record, String reason) {
+  /** Publishes the record unchanged and returns once the broker acknowledged it. */
+  public void publish(ConsumerRecord<String, String> record, String reason) {
     RecordHeaders headers = new RecordHeaders();
-    // The reason may quote the offending input: it is sanitized like any other free text.
+    // The reason may quote the offending input: sanitized like any other free text.
     headers.add(DeadLetterHeaders.REASON, bytes(Sanitizer.sanitize(reason, REASON_MAX)));
     headers.add(DeadLetterHeaders.TOPIC, bytes(record.topic()));
     headers.add(DeadLetterHeaders.PARTITION, bytes(Integer.toString(record.partition())));
     headers.add(DeadLetterHeaders.OFFSET, bytes(Long.toString(record.offset())));
-    return AckedSend.send(
-        emitter,
+    emitter.sendMessageAndAwait(
         Message.of(record.value())
             .addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder()
