@@ -24,6 +24,11 @@ final class RunEventRules {
 
   static void apply(
       ClawState claw, RunEvent event, Instant at, Instant now, RuleSettings rules, Effects fx) {
+    if (event instanceof RunClaimed && isStopped(claw)) {
+      // The cancel (or removal) came before any runner owned the run: it lands now (F11).
+      Recoveries.cancel(
+          claw, event.runId(), "the claw was cancelled before this run was claimed", fx);
+    }
     RunState run = claw.run(event.attempt());
     if (run == null && event.attempt() > claw.currentAttempt()) {
       // The event overtook its task on the other topic (F2): the attempt starts here.
@@ -66,6 +71,14 @@ final class RunEventRules {
     } else if (event instanceof RunFinished finished) {
       onFinished(claw, run, finished, rules);
     }
+  }
+
+  private static boolean isStopped(ClawState claw) {
+    RunState current = claw.currentRun();
+    return claw.lifecycle == Lifecycle.REMOVED
+        || claw.cancelRequestedAt != null
+        || ReasonCode.CANCELLED.code().equals(claw.clawCause)
+        || (current != null && ReasonCode.CANCELLED.code().equals(current.pinnedCause));
   }
 
   /** A second runner's run of the same attempt: stop it, one claw never has two live runs. */

@@ -1,8 +1,8 @@
 package io.clawops.status.messaging;
 
 import io.agroal.api.AgroalDataSource;
+import io.clawops.contracts.sanitize.Sanitizer;
 import io.clawops.status.persistence.Outbox;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -70,33 +70,42 @@ public class OutboxRelay {
 
   private void drain() {
     queued.set(false);
-    try {
-      int published;
-      do {
-        published = QuarkusTransaction.requiringNew().call(this::publishOldest);
-      } while (published == BATCH);
-    } catch (RuntimeException e) {
+    // No JTA transaction here: publishing must not run inside one (the emitter's threads would
+    // join it), and none is needed. The session lock keeps one relay at a time; a record is
+    // deleted only after the broker acknowledged it, so a crash re-sends, never loses.
+    try (Connection connection = dataSource.getConnection()) {
+      if (!Outbox.tryLockRelay(connection)) {
+        return;
+      }
+      try {
+        int published;
+        do {
+          published = publishOldest(connection);
+        } while (published == BATCH);
+      } finally {
+        Outbox.unlockRelay(connection);
+      }
+    } catch (SQLException | RuntimeException e) {
       // Left in the outbox: the next kick or tick publishes it.
-      LOG.warnf("outbox relay will retry: %s", e.getMessage());
+      LOG.warnf(
+          "outbox relay will retry: %s", Sanitizer.sanitize(e.toString(), Sanitizer.MESSAGE_MAX));
     }
   }
 
-  private int publishOldest() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      List<Outbox.Pending> pending = Outbox.lockOldest(connection, BATCH);
-      if (pending.isEmpty()) {
-        return 0;
-      }
-      List<CompletableFuture<Void>> acks = new ArrayList<>(pending.size());
-      for (Outbox.Pending record : pending) {
-        acks.add(send(record));
-      }
-      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-          .orTimeout(30, TimeUnit.SECONDS)
-          .join();
-      Outbox.delete(connection, pending);
-      return pending.size();
+  private int publishOldest(Connection connection) throws SQLException {
+    List<Outbox.Pending> pending = Outbox.oldest(connection, BATCH);
+    if (pending.isEmpty()) {
+      return 0;
     }
+    List<CompletableFuture<Void>> acks = new ArrayList<>(pending.size());
+    for (Outbox.Pending record : pending) {
+      acks.add(send(record));
+    }
+    CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+        .orTimeout(30, TimeUnit.SECONDS)
+        .join();
+    Outbox.delete(connection, pending);
+    return pending.size();
   }
 
   private CompletableFuture<Void> send(Outbox.Pending record) {

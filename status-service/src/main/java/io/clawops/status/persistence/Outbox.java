@@ -44,19 +44,29 @@ public final class Outbox {
   }
 
   /**
-   * The oldest pending records, for the one relay that holds the outbox lock in this transaction;
-   * empty for every other instance. One relay at a time keeps each claw's records in order.
+   * Takes the relay lock for this database session; false when another instance holds it. One relay
+   * at a time keeps each claw's records in order. The lock dies with the session, so a crashed
+   * relay cannot keep it.
    */
-  public static List<Pending> lockOldest(Connection connection, int limit) throws SQLException {
-    try (PreparedStatement lock =
-        connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+  public static boolean tryLockRelay(Connection connection) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
       lock.setLong(1, RELAY_LOCK);
       try (ResultSet acquired = lock.executeQuery()) {
-        if (!acquired.next() || !acquired.getBoolean(1)) {
-          return List.of();
-        }
+        return acquired.next() && acquired.getBoolean(1);
       }
     }
+  }
+
+  /** Releases the relay lock taken by {@link #tryLockRelay}. */
+  public static void unlockRelay(Connection connection) throws SQLException {
+    try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+      unlock.setLong(1, RELAY_LOCK);
+      unlock.execute();
+    }
+  }
+
+  /** The oldest pending records, oldest first. */
+  public static List<Pending> oldest(Connection connection, int limit) throws SQLException {
     List<Pending> pending = new ArrayList<>();
     try (PreparedStatement select =
         connection.prepareStatement(

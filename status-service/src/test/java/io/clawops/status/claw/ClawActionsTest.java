@@ -83,4 +83,40 @@ class ClawActionsTest {
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.CANCELLED);
     assertThat(scenario.cancels()).singleElement().satisfies(c -> assertThat(c.runId()).isNull());
   }
+
+  @Test
+  void shouldStopARunClaimedAfterTheCancel() {
+    ClawScenario scenario = ClawScenario.dispatched();
+    scenario.cancel();
+    java.util.UUID late = java.util.UUID.randomUUID();
+
+    scenario.claim(late);
+
+    assertThat(scenario.cancels()).extracting(c -> c.runId()).containsExactly(null, late);
+  }
+
+  @Test
+  void shouldStopARunClaimedAfterTheGraceMadeTheCancelFinal() {
+    ClawScenario scenario = ClawScenario.dispatched();
+    scenario.cancel();
+    scenario.advance(scenario.rules.cancelGrace().plus(Duration.ofSeconds(1)));
+    java.util.UUID late = java.util.UUID.randomUUID();
+
+    scenario.claim(late);
+
+    assertThat(scenario.cancels()).extracting(c -> c.runId()).contains(late);
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.CANCELLED);
+  }
+
+  @Test
+  void shouldStopARunClaimedAfterTheClawWasRemoved() {
+    ClawScenario scenario = ClawScenario.dispatched();
+    ClawActions.remove(scenario.claw, scenario.now, scenario.rules, new Effects("t"));
+    java.util.UUID late = java.util.UUID.randomUUID();
+
+    scenario.claim(late);
+
+    assertThat(scenario.cancels()).extracting(c -> c.runId()).containsExactly(late);
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.REMOVED);
+  }
 }
