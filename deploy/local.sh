@@ -7,6 +7,10 @@
 #                                  with `./mvnw quarkus:dev`, whose dev profile points here)
 #   deploy/local.sh down           stop everything this script started
 #   deploy/local.sh status         table of components: pid, port, state; exit 0 when all healthy
+#   deploy/local.sh demo           (stack up) one claw per sim-agent scenario, plus a missing
+#                                  repository and a missing credential; shows them settle live and
+#                                  checks each against its scenario (deploy/demo/); exit 0 when all
+#                                  settled as predicted
 #   deploy/local.sh logs           list the log files
 #   deploy/local.sh logs NAME [-f] last 200 lines of one log (-f: follow); NAME is a component
 #                                  (kafka, postgres, status-service, provisioner-service,
@@ -33,6 +37,7 @@
 #   CLAWOPS_START_TIMEOUT        seconds to wait for each component to become healthy (default 120)
 #   CLAWOPS_STOP_GRACE           seconds between SIGTERM and SIGKILL on `down` (default 30)
 #   CLAWOPS_CDS=0                no class-data-sharing archives (see .clawops/cds below)
+#   CLAWOPS_DEMO_TIMEOUT         seconds `demo` waits for its claws to settle (default 180)
 #   JAVA_HOME                    Java 17+ to use (default: java on PATH)
 #
 # State lives in .clawops/ at the repository root (git-ignored):
@@ -41,6 +46,7 @@
 #   run/<name>.pid    pid of each process started here (`down` stops exactly these)
 #   data/             Kafka and PostgreSQL data (delete it, while down, for a clean slate)
 #   workspaces/       claw workspaces (CLAWOPS_WORKSPACES_ROOT of provisioner and runners)
+#   demo/             `demo`: repos/ (the git repository its claws clone), runs/<workflowRunId>/
 #   api-token         the API token (mode 600)
 #   cds/              class-data-sharing archives: each JVM's first run records the classes it
 #                     loaded (written when it exits), later starts map them (about half the JVM
@@ -118,9 +124,12 @@ commands:
   down             stop everything started by 'up'
   status           show each component's pid, port and state
   logs [NAME] [-f] list logs, or show (follow with -f) one component's log
+  demo             with the stack up: create one claw per bundled scenario and watch
+                   them settle (exit 0 when each settled as its scenario predicts)
 
 environment: RUNNERS, CLAWOPS_API_TOKEN, CLAWOPS_RUNTIMES_FILE, CLAWOPS_TOPIC_PARTITIONS,
-             CLAWOPS_REBUILD=1, CLAWOPS_START_TIMEOUT, CLAWOPS_STOP_GRACE, JAVA_HOME
+             CLAWOPS_REBUILD=1, CLAWOPS_START_TIMEOUT, CLAWOPS_STOP_GRACE, JAVA_HOME,
+             CLAWOPS_DEMO_TIMEOUT
              (details at the top of $0)
 EOF
 }
@@ -237,7 +246,7 @@ matches() {
   cmd="$(cmdline_of "$pid")" || return 1
   case "$name" in
     postgres) [[ "$cmd" == *"$PG_DIST/bin/postgres"* && "$cmd" == *"$PGDATA_DIR"* ]] ;;
-    *) [[ "$cmd" == *"-Dclawops.component=$name "* && "$cmd" == *"-Dclawops.root=$ROOT "* ]] ;;
+    *) [[ "$cmd" == *"-Dclawops-local.component=$name "* && "$cmd" == *"-Dclawops-local.root=$ROOT "* ]] ;;
   esac
 }
 
@@ -407,10 +416,12 @@ spawn() {
   printf '%s\n' "$SPAWNED_PID" >"$(pid_file "$name")"
 }
 
-# Common JVM flags: the markers that let `running_pid` recognise our processes.
+# Common JVM flags: the markers that let `running_pid` recognise our processes. (Not under
+# `clawops.`: the services map that prefix strictly and refuse to start on a property they do not
+# know.)
 jvm_flags() {
-  printf '%s\n' "-Dclawops.component=$1" "-Dclawops.root=$ROOT" "-Djava.io.tmpdir=$TMPDIR_JVM" \
-    "-Djava.awt.headless=true"
+  printf '%s\n' "-Dclawops-local.component=$1" "-Dclawops-local.root=$ROOT" \
+    "-Djava.io.tmpdir=$TMPDIR_JVM" "-Djava.awt.headless=true"
 }
 
 # The JVM flag for class-data sharing of archive $1, used by the JVM of instance $2 whose classes
@@ -1005,6 +1016,41 @@ cmd_logs() {
   tail -n 200 "$file"
 }
 
+# The demo (deploy/demo/demo.sh) needs every service of a full `up` running and healthy.
+cmd_demo() {
+  local name pid problems="" token
+  if (($# > 0)); then
+    usage >&2
+    exit 2
+  fi
+  command -v curl >/dev/null 2>&1 || die "'curl' is required but not installed"
+  while read -r name; do
+    if ! pid="$(running_pid "$name")"; then
+      problems+=" $name is not running;"
+    elif ! component_healthy "$name" "$pid"; then
+      problems+=" $name (pid $pid) is not healthy;"
+    fi
+  done < <(service_names "$(runner_count)")
+  if [[ -n "$problems" ]]; then
+    printf 'error: the stack is not up:%s\n' "${problems%;}" >&2
+    printf 'Start it first: deploy/local.sh up   (deploy/local.sh status shows what runs)\n' >&2
+    exit 1
+  fi
+  # The token the running stack was started with (`up` writes it there), else the environment's.
+  if [[ -s "$TOKEN_FILE" ]]; then
+    token="$(head -n1 "$TOKEN_FILE")"
+  elif [[ -n "${CLAWOPS_API_TOKEN:-}" ]]; then
+    token="$CLAWOPS_API_TOKEN"
+  else
+    die "no API token: $TOKEN_FILE is missing (it is written by deploy/local.sh up)"
+  fi
+  check_java
+  DEMO_ROOT="$ROOT" DEMO_TOKEN="$token" DEMO_JAVA="$JAVA" \
+    DEMO_STATUS_URL="http://localhost:$STATUS_PORT" \
+    DEMO_PROVISIONER_URL="http://localhost:$PROVISIONER_PORT" \
+    exec bash "$SCRIPT_DIR/demo/demo.sh"
+}
+
 main() {
   local cmd="${1:-}"
   [[ $# -gt 0 ]] && shift
@@ -1013,6 +1059,7 @@ main() {
     down) cmd_down "$@" ;;
     status) cmd_status "$@" ;;
     logs) cmd_logs "$@" ;;
+    demo) cmd_demo "$@" ;;
     -h | --help | help)
       usage
       ;;
