@@ -36,7 +36,8 @@ public class TimerSweeper {
 
   @Scheduled(
       every = "${clawops.sweep-interval:1s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void sweep() {
     int swept;
     do {

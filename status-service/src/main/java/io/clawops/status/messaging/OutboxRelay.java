@@ -58,7 +58,11 @@ public class OutboxRelay {
     }
   }
 
-  @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  // Not before start-up completed: the outgoing channel is wired only then.
+  @Scheduled(
+      every = "1s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void periodic() {
     kick();
   }
