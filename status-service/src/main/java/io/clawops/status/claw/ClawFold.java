@@ -34,7 +34,7 @@ public final class ClawFold {
     } else if (data instanceof BootstrapCompleted completed) {
       onBootstrapCompleted(claw, completed, at, rules, fx);
     } else if (data instanceof TaskDispatched task) {
-      onTaskDispatched(claw, task, at, fx);
+      onTaskDispatched(claw, task, at, now, rules, fx);
     } else if (data instanceof RunHeartbeat beat) {
       onHeartbeat(claw, beat, at);
     } else if (data instanceof RunEvent event) {
@@ -134,12 +134,43 @@ public final class ClawFold {
   }
 
   private static void onTaskDispatched(
-      ClawState claw, TaskDispatched task, Instant at, Effects fx) {
+      ClawState claw,
+      TaskDispatched task,
+      Instant at,
+      Instant now,
+      RuleSettings rules,
+      Effects fx) {
+    RunState run = claw.run(task.attempt());
+    if (run != null && run.taskId == null) {
+      // The run's events overtook its task on the other topic (F2): the task completes the run,
+      // and a model timeout seen before it can now look for a fallback.
+      adoptTask(claw, run, task);
+      if (ReasonCode.MODEL_TIMEOUT.code().equals(run.pinnedCause)) {
+        ModelTimeoutRule.decide(claw, run, at, now, rules, fx);
+      }
+      return;
+    }
     if (task.attempt() <= claw.currentAttempt()) {
       // Our own re-dispatch coming back from claw.tasks, or a redelivery: already recorded.
       return;
     }
     recordDispatch(claw, task, at, fx);
+  }
+
+  private static void adoptTask(ClawState claw, RunState run, TaskDispatched task) {
+    run.taskId = task.taskId();
+    if (run.modelProfile == null) {
+      run.modelProfile = task.modelProfile();
+    }
+    if (run == claw.currentRun()) {
+      claw.task = task;
+    }
+    if (!claw.usedProfiles.contains(task.modelProfile().name())) {
+      claw.usedProfiles.add(task.modelProfile().name());
+    }
+    if (claw.capabilities == null) {
+      claw.capabilities = task.capabilities();
+    }
   }
 
   /** Records a new attempt as the current one; the previous attempt is fenced (F3). */

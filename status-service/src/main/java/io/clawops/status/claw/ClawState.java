@@ -60,6 +60,9 @@ public final class ClawState {
   /** Timeline lines written so far; drives the pruning of old lines. */
   public int timelineLines;
 
+  /** The input partition this claw's records arrive on: whoever owns it runs its timers. */
+  public int partition = -1;
+
   public ClawState() {}
 
   public ClawState(UUID clawId, Instant at) {

@@ -15,8 +15,13 @@ public final class ClawTimers {
 
   private ClawTimers() {}
 
-  /** Fires every timer that is due at {@code now}. */
-  public static void tick(ClawState claw, Instant now, RuleSettings rules, Effects fx) {
+  /**
+   * Fires every timer that is due at {@code now}. {@code watchingSince} is when this instance began
+   * folding the claw's partition: silence is only measured from then, so a service that just took
+   * over never mistakes its own catching up for a lost runner.
+   */
+  public static void tick(
+      ClawState claw, Instant now, Instant watchingSince, RuleSettings rules, Effects fx) {
     if (claw.lifecycle == Lifecycle.REMOVED) {
       return;
     }
@@ -26,7 +31,7 @@ public final class ClawTimers {
       cancelGrace(claw, run, now, rules);
       startTimeout(claw, run, now, rules, fx);
       silentPastDeadline(claw, run, now, rules);
-      runnerLost(claw, run, now, rules, fx);
+      runnerLost(claw, run, now, watchingSince, rules, fx);
     } else if (claw.cancelRequestedAt != null) {
       pinClawCancel(claw, now);
     }
@@ -120,11 +125,19 @@ public final class ClawTimers {
   }
 
   private static void runnerLost(
-      ClawState claw, RunState run, Instant now, RuleSettings rules, Effects fx) {
+      ClawState claw,
+      RunState run,
+      Instant now,
+      Instant watchingSince,
+      RuleSettings rules,
+      Effects fx) {
     if (!run.isClaimedAndActive() || run.pinnedCause != null || claw.recovery != null) {
       return;
     }
     Instant evidence = Liveness.evidenceAt(claw);
+    if (evidence != null && evidence.isBefore(watchingSince)) {
+      evidence = watchingSince;
+    }
     if (evidence == null
         || Liveness.missedBeats(claw, evidence, now, rules) < rules.redispatchBeats()) {
       return;

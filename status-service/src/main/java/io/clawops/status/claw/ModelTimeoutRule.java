@@ -20,7 +20,16 @@ final class ModelTimeoutRule {
       RuleSettings rules,
       Effects fx) {
     Recoveries.cause(claw, run, ReasonCode.MODEL_TIMEOUT.code(), message, at, rules.historyLimit());
-    if (run.modelTimeoutHandled || claw.task == null) {
+    decide(claw, run, at, now, rules, fx);
+  }
+
+  /**
+   * Picks a fallback or settles on model_timeout, once per run. Waits while the run's task has not
+   * been folded yet: its fallback profiles are not known before (F2).
+   */
+  static void decide(
+      ClawState claw, RunState run, Instant at, Instant now, RuleSettings rules, Effects fx) {
+    if (run.modelTimeoutHandled || claw.task == null || run.taskId == null) {
       return;
     }
     run.modelTimeoutHandled = true;

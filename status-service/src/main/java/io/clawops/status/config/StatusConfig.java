@@ -55,6 +55,13 @@ public interface StatusConfig {
     @WithDefault("10s")
     Duration defaultHeartbeat();
 
+    /**
+     * How long after taking over a partition (start-up, rebalance) its claws' timers wait, so the
+     * fold can catch up on what arrived meanwhile.
+     */
+    @WithDefault("10s")
+    Duration takeoverSettle();
+
     /** How many failures, causes and hub messages a claw keeps. */
     @WithDefault("20")
     int historyLimit();

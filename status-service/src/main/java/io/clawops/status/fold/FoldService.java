@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +44,13 @@ public class FoldService {
     try (Connection connection = dataSource.getConnection()) {
       Set<UUID> fresh = ProcessedEvents.recordNew(connection, events);
       Map<UUID, List<Envelope>> byClaw = new LinkedHashMap<>();
+      Map<UUID, Integer> partitions = new HashMap<>();
       for (ReceivedEvent event : events) {
         // remove(): a duplicate within the batch is applied once too.
         if (fresh.remove(event.envelope().eventId())) {
-          byClaw
-              .computeIfAbsent(event.envelope().clawId(), id -> new ArrayList<>())
-              .add(event.envelope());
+          UUID clawId = event.envelope().clawId();
+          byClaw.computeIfAbsent(clawId, id -> new ArrayList<>()).add(event.envelope());
+          partitions.put(clawId, event.partition());
         }
       }
       if (byClaw.isEmpty()) {
@@ -59,6 +61,7 @@ public class FoldService {
         ClawState claw =
             claws.computeIfAbsent(
                 entry.getKey(), id -> new ClawState(id, entry.getValue().get(0).occurredAt()));
+        claw.partition = partitions.get(entry.getKey());
         Effects fx = new Effects(source.value());
         for (Envelope envelope : entry.getValue()) {
           ClawFold.apply(claw, envelope, now, rules, fx);

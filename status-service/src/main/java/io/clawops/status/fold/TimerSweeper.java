@@ -6,11 +6,13 @@ import io.clawops.status.claw.ClawTimers;
 import io.clawops.status.claw.Effects;
 import io.clawops.status.claw.RuleSettings;
 import io.clawops.status.config.StatusConfig;
+import io.clawops.status.messaging.FoldPartitions;
 import io.clawops.status.messaging.OutboxRelay;
 import io.clawops.status.persistence.ClawStateMapper;
 import io.clawops.status.persistence.ClawUnitOfWork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -19,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Fires the timers of claws whose next due time has passed. Due times are stored with each claw, so
@@ -34,6 +37,10 @@ public class TimerSweeper {
   @Inject SourceName source;
   @Inject OutboxRelay relay;
 
+  @Inject
+  @Identifier(FoldPartitions.NAME)
+  FoldPartitions partitions;
+
   @Scheduled(
       every = "${clawops.sweep-interval:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -46,23 +53,33 @@ public class TimerSweeper {
     relay.kick();
   }
 
-  /** Ticks one batch of due claws; other instances skip the rows this one holds. */
+  /**
+   * Ticks one batch of due claws of the partitions this instance owns and has caught up on; other
+   * instances skip the rows this one holds.
+   */
   int sweepDue() throws SQLException {
     Instant now = Instant.now();
     RuleSettings rules = config.ruleSettings();
+    Map<Integer, Instant> owned = partitions.ownedSince();
+    // Just taken over: the backlog of the partition may still hold the evidence the timers need.
+    owned.values().removeIf(since -> since.plus(config.rules().takeoverSettle()).isAfter(now));
+    if (owned.isEmpty()) {
+      return 0;
+    }
     int swept = 0;
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT state FROM claw WHERE next_due_at <= ? ORDER BY next_due_at LIMIT ?"
-                    + " FOR UPDATE SKIP LOCKED")) {
-      select.setTimestamp(1, Timestamp.from(now));
-      select.setInt(2, BATCH);
+                "SELECT state FROM claw WHERE kafka_partition = ANY(?) AND next_due_at <= ?"
+                    + " ORDER BY next_due_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+      select.setArray(1, connection.createArrayOf("integer", owned.keySet().toArray()));
+      select.setTimestamp(2, Timestamp.from(now));
+      select.setInt(3, BATCH);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           ClawState claw = ClawStateMapper.read(rows.getString(1));
           Effects fx = new Effects(source.value());
-          ClawTimers.tick(claw, now, rules, fx);
+          ClawTimers.tick(claw, now, owned.get(claw.partition), rules, fx);
           claw.updatedAt = now;
           ClawUnitOfWork.commit(connection, claw, fx, now, rules, config.timelineLimit());
           swept++;

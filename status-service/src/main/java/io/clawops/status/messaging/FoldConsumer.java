@@ -1,5 +1,6 @@
 package io.clawops.status.messaging;
 
+import io.clawops.contracts.Topics;
 import io.clawops.contracts.codec.EnvelopeCodec;
 import io.clawops.contracts.message.MessageFormatException;
 import io.clawops.contracts.sanitize.Sanitizer;
@@ -26,6 +27,10 @@ public class FoldConsumer {
   /** Incoming channel over claw.bootstrap, claw.tasks, claw.events and claw.heartbeats. */
   public static final String CHANNEL = "fold";
 
+  /** The topics of the channel; co-partitioned: one claw is on the same partition of each. */
+  public static final List<String> TOPICS =
+      List.of(Topics.BOOTSTRAP, Topics.TASKS, Topics.EVENTS, Topics.HEARTBEATS);
+
   private static final Logger LOG = Logger.getLogger(FoldConsumer.class);
 
   @Inject DeadLetterPublisher deadLetters;
@@ -43,7 +48,9 @@ public class FoldConsumer {
     List<ConsumerRecord<String, String>> decoded = new ArrayList<>(batch.count());
     for (ConsumerRecord<String, String> record : batch) {
       try {
-        events.add(new ReceivedEvent(record.topic(), EnvelopeCodec.decode(record.value())));
+        events.add(
+            new ReceivedEvent(
+                record.topic(), record.partition(), EnvelopeCodec.decode(record.value())));
         decoded.add(record);
       } catch (MessageFormatException e) {
         deadLetter(record, e.getMessage());

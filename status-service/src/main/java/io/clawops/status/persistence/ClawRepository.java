@@ -20,10 +20,10 @@ public final class ClawRepository {
 
   private static final String UPSERT =
       "INSERT INTO claw (claw_id, workflow_run_id, status, state, created_at, updated_at,"
-          + " next_due_at) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (claw_id) DO UPDATE SET"
-          + " workflow_run_id = EXCLUDED.workflow_run_id, status = EXCLUDED.status,"
-          + " state = EXCLUDED.state, updated_at = EXCLUDED.updated_at,"
-          + " next_due_at = EXCLUDED.next_due_at";
+          + " next_due_at, kafka_partition) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?)"
+          + " ON CONFLICT (claw_id) DO UPDATE SET workflow_run_id = EXCLUDED.workflow_run_id,"
+          + " status = EXCLUDED.status, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at,"
+          + " next_due_at = EXCLUDED.next_due_at, kafka_partition = EXCLUDED.kafka_partition";
 
   private static final String INSERT_TIMELINE =
       "INSERT INTO claw_timeline (claw_id, at, type, summary, attempt, stale)"
@@ -78,6 +78,7 @@ public final class ClawRepository {
       upsert.setTimestamp(5, Timestamp.from(claw.createdAt));
       upsert.setTimestamp(6, Timestamp.from(claw.updatedAt));
       upsert.setTimestamp(7, nextDue == null ? null : Timestamp.from(nextDue));
+      upsert.setObject(8, claw.partition >= 0 ? claw.partition : null, java.sql.Types.INTEGER);
       upsert.executeUpdate();
     }
   }

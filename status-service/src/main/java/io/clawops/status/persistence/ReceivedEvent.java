@@ -2,5 +2,5 @@ package io.clawops.status.persistence;
 
 import io.clawops.contracts.message.Envelope;
 
-/** A decoded envelope together with the topic it arrived on. */
-public record ReceivedEvent(String topic, Envelope envelope) {}
+/** A decoded envelope with the topic and partition it arrived on. */
+public record ReceivedEvent(String topic, int partition, Envelope envelope) {}

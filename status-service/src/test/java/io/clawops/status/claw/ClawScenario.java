@@ -155,7 +155,7 @@ final class ClawScenario {
   ClawScenario advance(Duration duration) {
     now = now.plus(duration);
     Effects fx = new Effects("status/test");
-    ClawTimers.tick(claw, now, rules, fx);
+    ClawTimers.tick(claw, now, Instant.EPOCH, rules, fx);
     StatusPublication.publishIfChanged(claw, now, rules, fx);
     collect(fx);
     return this;

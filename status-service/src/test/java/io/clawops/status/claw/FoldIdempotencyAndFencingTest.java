@@ -72,4 +72,23 @@ class FoldIdempotencyAndFencingTest {
     assertThat(scenario.claw.currentRun().runId).isEqualTo(runId);
     assertThat(scenario.claw.currentRun().highSeq).isEqualTo(2);
   }
+
+  @Test
+  void shouldUseTheFallbackOfATaskFoldedAfterItsRunsModelTimeout() {
+    ClawScenario scenario = new ClawScenario().requested().bootstrapOk();
+    UUID runId = UUID.randomUUID();
+    scenario.apply(
+        new io.clawops.contracts.message.RunClaimed(runId, 1, 1, UUID.randomUUID(), "r1"));
+    scenario.apply(
+        new io.clawops.contracts.message.RunModel(
+            runId, 1, 2, io.clawops.contracts.message.ModelPhase.TIMEOUT, "minimax-m2", 1L));
+
+    scenario.dispatch(1, ClawScenario.PRIMARY, List.of(ClawScenario.FALLBACK), 3);
+
+    assertThat(scenario.tasks())
+        .singleElement()
+        .satisfies(task -> assertThat(task.modelProfile()).isEqualTo(ClawScenario.FALLBACK));
+    assertThat(scenario.status().status())
+        .isEqualTo(io.clawops.contracts.message.ClawStatus.RECOVERING);
+  }
 }

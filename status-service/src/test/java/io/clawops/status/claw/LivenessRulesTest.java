@@ -131,4 +131,21 @@ class LivenessRulesTest {
     assertThat(ClawTimers.nextDue(scenario.claw, scenario.now, scenario.rules))
         .isEqualTo(scenario.now.plus(BEAT.multipliedBy(3)));
   }
+
+  @Test
+  void shouldMeasureSilenceFromTheTakeoverNotFromTheLastFoldedBeat() {
+    ClawScenario scenario = ClawScenario.running();
+    scenario.beat();
+    // This instance began folding the claw's partition long after that beat.
+    java.time.Instant takeover = scenario.now.plus(BEAT.multipliedBy(20));
+    scenario.now = takeover.plus(BEAT.multipliedBy(6));
+
+    Effects fx = new Effects("status/test");
+    ClawTimers.tick(scenario.claw, scenario.now, takeover, scenario.rules, fx);
+    assertThat(fx.outgoing()).isEmpty();
+
+    scenario.now = takeover.plus(BEAT.multipliedBy(7));
+    ClawTimers.tick(scenario.claw, scenario.now, takeover, scenario.rules, fx);
+    assertThat(fx.outgoing()).isNotEmpty();
+  }
 }
