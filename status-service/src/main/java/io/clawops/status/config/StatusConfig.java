@@ -16,7 +16,7 @@ public interface StatusConfig {
   /** Timings of the recovery rules. */
   Rules rules();
 
-  /** How often due timers are swept. */
+  /** How often due timers are swept; whole seconds (the scheduler does not go below one). */
   @WithDefault("1s")
   Duration sweepInterval();
 
