@@ -17,8 +17,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The three acceptance criteria of the original report, driven through topics and REST only. */
@@ -30,17 +28,7 @@ class AcceptanceCriteriaTest {
 
   private static final String ELEVATED = "exec failed: elevated is not available";
 
-  private ClawKafka kafka;
-
-  @BeforeEach
-  void connect() {
-    kafka = ClawKafka.connect();
-  }
-
-  @AfterEach
-  void disconnect() {
-    kafka.close();
-  }
+  private final ClawKafka kafka = ClawKafka.shared();
 
   @Test
   void shouldShowWorkspaceIncompleteAndNeverRunningForAMissingRequiredRepository() {

@@ -14,8 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The REST surface: auth, errors as problem details, listing, paging, and no secret served. */
@@ -25,17 +23,7 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = ClawOpsTestResource.DATABASE, value = "status"))
 class ApiContractTest {
 
-  private ClawKafka kafka;
-
-  @BeforeEach
-  void connect() {
-    kafka = ClawKafka.connect();
-  }
-
-  @AfterEach
-  void disconnect() {
-    kafka.close();
-  }
+  private final ClawKafka kafka = ClawKafka.shared();
 
   @Test
   void shouldRefuseEveryApiCallWithoutTheToken() {

@@ -23,8 +23,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -35,17 +33,7 @@ class FoldIngestTest {
 
   @Inject AgroalDataSource dataSource;
 
-  private ClawKafka kafka;
-
-  @BeforeEach
-  void connect() {
-    kafka = ClawKafka.connect();
-  }
-
-  @AfterEach
-  void disconnect() {
-    kafka.close();
-  }
+  private final ClawKafka kafka = ClawKafka.shared();
 
   @Test
   void shouldRecordEventsFromEveryInputTopicInPostgres() {

@@ -14,8 +14,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** New attempts: fallback profiles (M2), operator retry, and re-dispatch of a lost run. */
@@ -25,17 +23,7 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = ClawOpsTestResource.DATABASE, value = "status"))
 class RecoveryFlowTest {
 
-  private ClawKafka kafka;
-
-  @BeforeEach
-  void connect() {
-    kafka = ClawKafka.connect();
-  }
-
-  @AfterEach
-  void disconnect() {
-    kafka.close();
-  }
+  private final ClawKafka kafka = ClawKafka.shared();
 
   @Test
   void shouldDispatchTheFallbackProfileThenShowTheOutcomeOfThatAttempt() {

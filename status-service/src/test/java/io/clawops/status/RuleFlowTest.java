@@ -23,8 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The fold and timer rules (F1, F3, F4, F6), driven through the real topics and REST. */
@@ -36,17 +34,7 @@ class RuleFlowTest {
 
   @jakarta.inject.Inject io.agroal.api.AgroalDataSource dataSource;
 
-  private ClawKafka kafka;
-
-  @BeforeEach
-  void connect() {
-    kafka = ClawKafka.connect();
-  }
-
-  @AfterEach
-  void disconnect() {
-    kafka.close();
-  }
+  private final ClawKafka kafka = ClawKafka.shared();
 
   @Test
   void shouldChangeNothingWhenEveryEventIsDeliveredTwice() {

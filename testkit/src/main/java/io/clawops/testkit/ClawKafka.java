@@ -16,6 +16,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Test client for the real broker: publishes envelopes or raw records and records topics. */
 public final class ClawKafka implements AutoCloseable {
 
+  private static ClawKafka shared;
+
   private final String bootstrapServers;
   private final KafkaProducer<String, String> producer;
 
@@ -35,9 +37,18 @@ public final class ClawKafka implements AutoCloseable {
             new StringSerializer());
   }
 
-  /** A client of the JVM-wide test broker. */
+  /** A new client of the JVM-wide test broker; the caller closes it. */
   public static ClawKafka connect() {
     return new ClawKafka(TestInfrastructure.kafka().bootstrapServers());
+  }
+
+  /** The JVM-wide client of the JVM-wide test broker, closed when the JVM exits. */
+  public static synchronized ClawKafka shared() {
+    if (shared == null) {
+      shared = connect();
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "clawops-test-kafka-client"));
+    }
+    return shared;
   }
 
   /** Publishes an envelope keyed by its claw id, as every ClawOps producer does. */
