@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,28 +25,24 @@ import org.jboss.logging.Logger;
  * restarted runner owns none. A malformed command is logged and skipped rather than dead-lettered,
  * because every runner reads it and the dead-letter topic would get one copy per runner.
  */
-public final class CommandListener implements AutoCloseable {
+public final class CommandListener extends PollingLoop {
 
   private static final Logger LOG = Logger.getLogger(CommandListener.class);
   private static final Duration POLL = Duration.ofMillis(200);
 
-  private final KafkaConsumer<String, String> consumer;
   private final CommandRouter router;
-  private final Thread thread;
   private final CountDownLatch ready = new CountDownLatch(1);
-  private volatile boolean running = true;
 
   public CommandListener(Map<String, Object> kafka, String runnerId, CommandRouter router) {
-    this.consumer =
+    super(
         new KafkaConsumer<>(
             KafkaClients.consumer(
                 kafka,
                 groupId(runnerId),
                 runnerId + "-commands",
-                Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest")));
+                Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"))),
+        runnerId + "-commands");
     this.router = router;
-    this.thread = new Thread(this::loop, runnerId + "-commands");
-    this.thread.setDaemon(true);
   }
 
   /** The consumer group of one runner instance. */
@@ -55,46 +50,20 @@ public final class CommandListener implements AutoCloseable {
     return "clawops-runner-" + runnerId;
   }
 
-  public void start() {
-    thread.start();
-  }
-
   /** Waits until the partitions are assigned and positioned, so no later command is missed. */
   public boolean awaitReady(Duration timeout) throws InterruptedException {
     return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  public boolean isAlive() {
-    return thread.isAlive();
+  @Override
+  protected void subscribe() {
+    consumer.subscribe(List.of(Topics.COMMANDS), new Positioning());
   }
 
   @Override
-  public void close() {
-    running = false;
-    consumer.wakeup();
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void loop() {
-    try {
-      consumer.subscribe(List.of(Topics.COMMANDS), new Positioning());
-      while (running) {
-        try {
-          for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-            apply(record);
-          }
-        } catch (WakeupException e) {
-          // close() woke the loop up; the while condition ends it.
-        } catch (RuntimeException e) {
-          LOG.errorf(e, "command loop error; continuing");
-        }
-      }
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
+  protected void round() {
+    for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+      apply(record);
     }
   }
 

@@ -27,7 +27,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,9 +37,10 @@ import org.jboss.logging.Logger;
  * while it keeps polling (which keeps it in the group); one record per poll means a task is never
  * taken without a slot already held. The record is committed right after {@code run.claimed} was
  * acknowledged, never held for the life of the run: a lost run is found by liveness, not by
- * redelivery (DESIGN §9). Runs on one dedicated thread, as a Kafka consumer requires.
+ * redelivery (DESIGN §9). Closing it stops claiming and leaves the group; running runs are not
+ * touched.
  */
-public final class TaskClaimLoop implements AutoCloseable {
+public final class TaskClaimLoop extends PollingLoop {
 
   public static final String GROUP_ID = "clawops-runners";
 
@@ -48,13 +48,10 @@ public final class TaskClaimLoop implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(100);
   private static final long RETRY_BACKOFF_MS = 1_000;
 
-  private final KafkaConsumer<String, String> consumer;
   private final SlotPool slots;
   private final RunStarter starter;
   private final DeadLetterPublisher deadLetters;
   private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
-  private final Thread thread;
-  private volatile boolean running = true;
   private boolean holdingBack;
   private volatile Set<TopicPartition> assignment = Set.of();
 
@@ -64,7 +61,7 @@ public final class TaskClaimLoop implements AutoCloseable {
       SlotPool slots,
       RunStarter starter,
       DeadLetterPublisher deadLetters) {
-    this.consumer =
+    super(
         new KafkaConsumer<>(
             KafkaClients.consumer(
                 kafka,
@@ -79,16 +76,11 @@ public final class TaskClaimLoop implements AutoCloseable {
                         CooperativeStickyAssignor.class.getName(),
                     ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000,
                     // A crashed runner's partitions move on after 15 s, not the default 45 s.
-                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000)));
+                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000))),
+        runnerId + "-claim-loop");
     this.slots = slots;
     this.starter = starter;
     this.deadLetters = deadLetters;
-    this.thread = new Thread(this::loop, runnerId + "-claim-loop");
-    this.thread.setDaemon(true);
-  }
-
-  public void start() {
-    thread.start();
   }
 
   /** The partitions of {@code claw.tasks} this runner holds now. */
@@ -96,43 +88,28 @@ public final class TaskClaimLoop implements AutoCloseable {
     return assignment;
   }
 
-  public boolean isAlive() {
-    return thread.isAlive();
-  }
-
-  /** Stops claiming and leaves the group; running runs are not touched. */
   @Override
-  public void close() {
-    running = false;
-    consumer.wakeup();
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  protected void subscribe() {
+    consumer.subscribe(List.of(Topics.TASKS), new Rebalance());
+  }
+
+  @Override
+  protected void round() {
+    commitClaimed();
+    holdBackWhenFull();
+    for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+      handle(record);
     }
   }
 
-  private void loop() {
-    try {
-      consumer.subscribe(List.of(Topics.TASKS), new Rebalance());
-      while (running) {
-        try {
-          commitClaimed();
-          holdBackWhenFull();
-          for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-            handle(record);
-          }
-        } catch (WakeupException e) {
-          // close() woke the loop up; the while condition ends it.
-        } catch (RuntimeException e) {
-          LOG.errorf(e, "claim loop error; continuing");
-          backOff();
-        }
-      }
-    } finally {
-      commitClaimed();
-      consumer.close(Duration.ofSeconds(5));
-    }
+  @Override
+  protected void afterError() {
+    backOff();
+  }
+
+  @Override
+  protected void beforeClose() {
+    commitClaimed();
   }
 
   private void holdBackWhenFull() {
@@ -163,7 +140,7 @@ public final class TaskClaimLoop implements AutoCloseable {
       Thread.currentThread().interrupt();
       slots.release();
       consumer.seek(partition, record.offset());
-      running = false;
+      stopLooping();
       return;
     } catch (ClaimFailedException | ExecutionException | TimeoutException e) {
       slots.release();
@@ -222,7 +199,7 @@ public final class TaskClaimLoop implements AutoCloseable {
       Thread.sleep(RETRY_BACKOFF_MS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      running = false;
+      stopLooping();
     }
   }
 
