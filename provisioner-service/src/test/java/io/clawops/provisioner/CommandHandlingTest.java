@@ -15,6 +15,7 @@ import io.clawops.provisioner.support.ClawRequests;
 import io.clawops.provisioner.support.GitRepositories;
 import io.clawops.provisioner.support.ProvisionerApi;
 import io.clawops.provisioner.support.RecordedTopics;
+import io.clawops.provisioner.support.TopicRecordingTest;
 import io.clawops.testkit.ClawOpsTestResource;
 import io.clawops.testkit.ConsumedRecord;
 import io.quarkus.test.common.WithTestResource;
@@ -22,28 +23,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How the provisioner treats what arrives on {@code claw.commands}. */
 @QuarkusTest
 @WithTestResource(ClawOpsTestResource.class)
-class CommandHandlingTest {
+class CommandHandlingTest extends TopicRecordingTest {
 
   @TempDir Path sources;
 
-  private RecordedTopics topics;
-
-  @BeforeEach
-  void record() {
-    topics = RecordedTopics.all();
-  }
-
-  @AfterEach
-  void stopRecording() {
-    topics.close();
+  @Override
+  protected RecordedTopics record() {
+    return RecordedTopics.all();
   }
 
   @Test

@@ -11,7 +11,7 @@ import io.clawops.provisioner.persistence.WorkspaceLayout;
 import io.clawops.provisioner.support.ClawRecords;
 import io.clawops.provisioner.support.ClawRequests;
 import io.clawops.provisioner.support.ProvisionerApi;
-import io.clawops.provisioner.support.RecordedTopics;
+import io.clawops.provisioner.support.TopicRecordingTest;
 import io.clawops.testkit.ClawOpsTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,27 +19,13 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(ClawOpsTestResource.class)
-class IdempotentCreateTest {
+class IdempotentCreateTest extends TopicRecordingTest {
 
   @Inject WorkspaceLayout layout;
-
-  private RecordedTopics topics;
-
-  @BeforeEach
-  void record() {
-    topics = RecordedTopics.bootstrapAndTasks();
-  }
-
-  @AfterEach
-  void stopRecording() {
-    topics.close();
-  }
 
   @Test
   void shouldAnswerTheSameClawAndBootstrapOnceForARepeatedIdempotencyKey() {

@@ -17,39 +17,25 @@ import io.clawops.provisioner.support.ClawRequests;
 import io.clawops.provisioner.support.GitRepositories;
 import io.clawops.provisioner.support.GitRepositories.SourceRepository;
 import io.clawops.provisioner.support.ProvisionerApi;
-import io.clawops.provisioner.support.RecordedTopics;
 import io.clawops.provisioner.support.TestSecrets;
+import io.clawops.provisioner.support.TopicRecordingTest;
 import io.clawops.testkit.ClawOpsTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code command.rebootstrap} re-runs a failed claw's checklist once its cause was fixed. */
 @QuarkusTest
 @WithTestResource(ClawOpsTestResource.class)
-class RebootstrapTest {
+class RebootstrapTest extends TopicRecordingTest {
 
   @Inject WorkspaceLayout layout;
   @Inject ProvisionerConfig config;
   @TempDir Path sources;
-
-  private RecordedTopics topics;
-
-  @BeforeEach
-  void record() {
-    topics = RecordedTopics.bootstrapAndTasks();
-  }
-
-  @AfterEach
-  void stopRecording() {
-    topics.close();
-  }
 
   @Test
   void shouldRunAttemptTwoAndDispatchOnceTheMissingCredentialIsConfigured() {
