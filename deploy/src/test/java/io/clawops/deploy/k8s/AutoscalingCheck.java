@@ -70,12 +70,23 @@ final class AutoscalingCheck {
 
   private void checkMetricsApi(Manifest scaled, JsonNode trigger) {
     URI url = URI.create(trigger.path("metadata").path("url").asText());
+    // KEDA resolves the host from its own namespace: service.namespace[.svc...] when namespaced.
+    String[] host = url.getHost().split("\\.");
+    if (tree.namespace != null && (host.length < 2 || !host[1].equals(tree.namespace))) {
+      check.violation(
+          scaled
+              + ": metrics-api host "
+              + url.getHost()
+              + " is not in namespace "
+              + tree.namespace
+              + ", which KEDA must name (service.namespace.svc)");
+    }
     ServiceFacts status = check.service(ManifestCheck.STATUS);
     Manifest workload = check.workloadOf(status);
     boolean reachesStatus =
         workload != null
             && check.servicesSelecting(workload).stream()
-                .anyMatch(s -> s.name().equals(url.getHost()) && servesPort(s, url.getPort()));
+                .anyMatch(s -> s.name().equals(host[0]) && servesPort(s, url.getPort()));
     if (!reachesStatus) {
       check.violation(scaled + ": metrics-api url " + url + " is no status-service Service port");
     }

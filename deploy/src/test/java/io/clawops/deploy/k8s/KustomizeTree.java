@@ -31,6 +31,9 @@ final class KustomizeTree {
   final Set<String> imageOverrides = new TreeSet<>();
   final List<Path> kustomizations = new ArrayList<>();
 
+  /** The namespace the top kustomization puts everything in; null when it sets none. */
+  String namespace;
+
   static KustomizeTree load(Path dir) {
     KustomizeTree tree = new KustomizeTree();
     tree.include(dir);
@@ -43,8 +46,11 @@ final class KustomizeTree {
       problems.add(dir + " has no kustomization.yaml");
       return;
     }
-    kustomizations.add(file);
     JsonNode kustomization = read(file).get(0);
+    if (kustomizations.isEmpty() && kustomization.has("namespace")) {
+      namespace = kustomization.path("namespace").asText();
+    }
+    kustomizations.add(file);
     for (String list : List.of("resources", "components")) {
       for (JsonNode entry : kustomization.path(list)) {
         Path resource = dir.resolve(entry.asText()).normalize();

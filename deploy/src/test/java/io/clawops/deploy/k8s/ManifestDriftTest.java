@@ -140,8 +140,20 @@ class ManifestDriftTest {
                     ((ObjectNode)
                             object(t, "ScaledObject", "runner-service")
                                 .at("/spec/triggers/0/metadata"))
-                        .put("url", "http://status-service:8081/api/runners")))
+                        .put("url", "http://status-service.clawops.svc:8081/api/runners")))
         .anyMatch(v -> v.contains("is no status-service Service port"));
+  }
+
+  @Test
+  void shouldCatchATriggerHostKedaCannotResolve() {
+    assertThat(
+            violationsAfter(
+                t ->
+                    ((ObjectNode)
+                            object(t, "ScaledObject", "runner-service")
+                                .at("/spec/triggers/0/metadata"))
+                        .put("url", "http://status-service:8080/api/runners")))
+        .anyMatch(v -> v.contains("is not in namespace clawops"));
   }
 
   @Test
