@@ -74,7 +74,8 @@ class CapacityDispatchTest {
     filling.forEach(claw -> assertThat(claimedBy(claw)).isEqualTo("runner-test"));
     await().until(() -> !first.claiming() && first.taskPartitions().isEmpty());
 
-    // Keyed to partitions the full runner held: they start on the other one, not after a slot frees.
+    // Keyed to partitions the full runner held: they start on the other one, not after a slot
+    // frees.
     UUID moved = client.dispatch(hang().claw(clawOn(firstPartitions)));
     assertThat(claimedBy(moved)).isEqualTo("runner-test-cap");
     client.await(moved, RunStarted.class);
@@ -87,8 +88,7 @@ class CapacityDispatchTest {
     // Back in the group, the first runner has partitions again; either runner may claim.
     assertThat(claimedBy(fromSecond)).isIn("runner-test", "runner-test-cap");
 
-    RunnerBeat full =
-        awaitBeat(beat -> beat.slotsBusy() == beat.slotsTotal() && !beat.claiming());
+    RunnerBeat full = awaitBeat(beat -> beat.slotsBusy() == beat.slotsTotal() && !beat.claiming());
     assertThat(full.runs()).hasSize(slots);
     assertThat(full.runs()).extracting(RunnerBeat.HeldRun::clawId).containsAnyElementsOf(filling);
     assertThat(full.beatSeconds()).isEqualTo(5);
