@@ -29,9 +29,15 @@ final class RepositoryTree {
     return root().resolve("deploy/k8s");
   }
 
-  static List<ServiceFacts> services() {
-    Path root = root();
-    return SERVICES.stream().map(module -> ServiceSources.read(root, module)).toList();
+  private static List<ServiceFacts> services;
+
+  /** Read once per test JVM: the sources do not change while the tests run. */
+  static synchronized List<ServiceFacts> services() {
+    if (services == null) {
+      Path root = root();
+      services = SERVICES.stream().map(module -> ServiceSources.read(root, module)).toList();
+    }
+    return services;
   }
 
   static List<String> check(KustomizeTree tree) {
