@@ -113,6 +113,26 @@ class LivenessRulesTest {
   }
 
   @Test
+  void shouldRedispatchARunWhoseRunnerFellSilentBeforeItStartedTheAgent() {
+    ClawScenario scenario = ClawScenario.dispatched();
+    UUID lost = UUID.randomUUID();
+    scenario.claim(lost).beat();
+
+    // Both rules are due by now: the silent runner is lost, the task is not failed as never
+    // started.
+    scenario.advance(scenario.rules.startTimeout().plus(BEAT));
+
+    assertThat(scenario.tasks())
+        .singleElement()
+        .satisfies(task -> assertThat(task.attempt()).isEqualTo(2));
+    assertThat(scenario.cancels())
+        .singleElement()
+        .satisfies(c -> assertThat(c.runId()).isEqualTo(lost));
+    assertThat(scenario.claw.lastFailure.code()).isEqualTo("platform.runner_lost");
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.RECOVERING);
+  }
+
+  @Test
   void shouldFailAClaimedRunThatNeverStarts() {
     ClawScenario scenario = ClawScenario.dispatched();
     scenario.claim(UUID.randomUUID());
