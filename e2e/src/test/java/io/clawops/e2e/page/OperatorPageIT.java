@@ -173,7 +173,7 @@ class OperatorPageIT {
     // The failed step, its reason and message, and the evidence: app's head, docs missing.
     assertThat(verified)
         .contains("failed", "platform.repo_missing", "required repository 'docs'")
-        .containsPattern("app: head [0-9a-f]{12}")
+        .containsPattern("app: present head [0-9a-f]{12}")
         .contains("docs: missing");
     assertThat(page.tableRows("conditions"))
         .anySatisfy(row -> assertThat(row).startsWith("WorkspaceReady | False"));
@@ -184,7 +184,9 @@ class OperatorPageIT {
   void shouldRetryAModelTimeoutOnAChosenProfileAndShowAttemptTwo() {
     UUID clawId =
         create(
-            ClawRequest.scenario("model-timeout wait-ms=100"), "page-" + UUID.randomUUID(), true);
+            ClawRequest.scenario("model-timeout wait-ms=100").timeout("idleSeconds", 30),
+            "page-" + UUID.randomUUID(),
+            true);
     system.api().awaitStatus(clawId, "model_timeout");
     page.signIn(system.api().token());
     page.visitClaw(clawId);
