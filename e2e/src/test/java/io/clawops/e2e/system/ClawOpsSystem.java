@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -136,6 +137,28 @@ public final class ClawOpsSystem implements AutoCloseable {
     status = launchStatus();
     awaitReady(List.of(status));
     FoldGroup.awaitSoleMember(bootstrapServers);
+  }
+
+  /** The broker the services use. */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The folder of the suite's git repositories, the provisioner's one file:// root. */
+  public Path repositoriesFolder() {
+    return launchers.repositories();
+  }
+
+  /** The claw workspaces, one folder per claw. */
+  public Path workspacesFolder() {
+    return launchers.workspaces();
+  }
+
+  /** Every service instance up now, by name (status-service, provisioner-service, runner-…). */
+  public Map<String, ServiceProcess> services() {
+    Map<String, ServiceProcess> services = new TreeMap<>();
+    all().forEach(service -> services.put(service.name(), service));
+    return services;
   }
 
   /** Every service log written so far, including those of killed instances. */
