@@ -35,13 +35,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CompressionFaultIT {
 
   private static final int RECORDS = 500;
-  private static final String TOPIC = "claw.events";
+  /** A topic of its own: no ClawOps consumer reads it. */
+  private static final String TOPIC = "fault.compression";
   private static StandaloneBroker localStackBroker;
 
   @BeforeAll
   static void startLocalStackBroker() {
     Path work = Path.of(System.getProperty("clawops.e2e.work-dir", "target/e2e"));
     localStackBroker = StandaloneBroker.start(work.resolve("compression-broker"), 3);
+    localStackBroker.createTopics(List.of(TOPIC), 3);
+    TestInfrastructure.kafka().createTopics(List.of(TOPIC), 3);
   }
 
   @AfterAll

@@ -51,7 +51,7 @@ public final class StandaloneBroker implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(broker::kill, "standalone-broker-kill"));
     broker.format();
     broker.launch();
-    broker.createTopics(partitions);
+    broker.createTopics(Topics.ALL, partitions);
     return broker;
   }
 
@@ -130,11 +130,11 @@ public final class StandaloneBroker implements AutoCloseable {
             });
   }
 
-  private void createTopics(int partitions) {
+  /** Creates {@code topics} with {@code partitions} partitions each. */
+  public void createTopics(List<String> topics, int partitions) {
     try (Admin admin = admin()) {
       admin
-          .createTopics(
-              Topics.ALL.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList())
+          .createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList())
           .all()
           .get(60, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Sends a record that could not be parsed or applied to {@code claw.dlq}, unchanged, with the
- * reason and its origin in headers. Each service binds the {@value #CHANNEL} channel to the topic.
+ * Sends a record that could not be parsed or applied to {@code claw.dlq}, unchanged up to
+ * {@link DeadLetterHeaders#VALUE_MAX} characters, with the reason and its origin in headers. Each service binds the {@value #CHANNEL} channel to the topic.
  */
 @ApplicationScoped
 public class DeadLetterPublisher {
@@ -37,8 +37,13 @@ public class DeadLetterPublisher {
     headers.add(DeadLetterHeaders.TOPIC, bytes(record.topic()));
     headers.add(DeadLetterHeaders.PARTITION, bytes(Integer.toString(record.partition())));
     headers.add(DeadLetterHeaders.OFFSET, bytes(Long.toString(record.offset())));
+    String value = DeadLetterHeaders.boundedValue(record.value());
+    if (value != null && value.length() < record.value().length()) {
+      headers.add(
+          DeadLetterHeaders.VALUE_TRUNCATED, bytes(Integer.toString(record.value().length())));
+    }
     emitter.sendMessageAndAwait(
-        Message.of(record.value())
+        Message.of(value)
             .addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(record.key())
