@@ -93,7 +93,8 @@ public final class EnvelopeCodec {
       throw new MessageFormatException("key", "missing: the record key must be the clawId");
     }
     if (!key.equals(envelope.key())) {
-      throw new MessageFormatException("key", "differs from clawId: the record key must be the clawId");
+      throw new MessageFormatException(
+          "key", "differs from clawId: the record key must be the clawId");
     }
     return envelope;
   }

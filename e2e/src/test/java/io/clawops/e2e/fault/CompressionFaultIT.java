@@ -1,6 +1,7 @@
 package io.clawops.e2e.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.clawops.e2e.system.StandaloneBroker;
 import io.clawops.testkit.TestInfrastructure;
@@ -35,8 +36,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CompressionFaultIT {
 
   private static final int RECORDS = 500;
+
   /** A topic of its own: no ClawOps consumer reads it. */
   private static final String TOPIC = "fault.compression";
+
   private static StandaloneBroker localStackBroker;
 
   @BeforeAll
@@ -77,6 +80,10 @@ class CompressionFaultIT {
     List<TopicPartition> partitions = new ArrayList<>();
     Map<TopicPartition, Long> start;
     try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
+      // A topic just created may not be in every broker's metadata yet.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !consumer.partitionsFor(TOPIC, Duration.ofSeconds(5)).isEmpty());
       consumer
           .partitionsFor(TOPIC, Duration.ofSeconds(30))
           .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
@@ -85,14 +92,19 @@ class CompressionFaultIT {
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
             Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, codec,
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                codec,
+                ProducerConfig.LINGER_MS_CONFIG,
+                20,
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
             new StringSerializer(),
             new StringSerializer())) {
       for (int i = 0; i < RECORDS; i++) {
-        String value = "{\"marker\":\"" + marker + "\",\"n\":" + i + ",\"pad\":\"" + "x".repeat(200) + "\"}";
+        String value =
+            "{\"marker\":\"" + marker + "\",\"n\":" + i + ",\"pad\":\"" + "x".repeat(200) + "\"}";
         producer.send(new ProducerRecord<>(TOPIC, marker + i, value));
       }
       producer.flush();
@@ -122,8 +134,10 @@ class CompressionFaultIT {
   private static KafkaConsumer<String, String> consumer(String bootstrap) {
     return new KafkaConsumer<>(
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false),
         new StringDeserializer(),
         new StringDeserializer());
   }

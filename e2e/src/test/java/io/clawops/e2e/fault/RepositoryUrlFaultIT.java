@@ -36,7 +36,8 @@ class RepositoryUrlFaultIT {
   @Test
   void shouldRefuseEveryUrlThatBreaksARuleAndAcceptTheAllowedOne() throws Exception {
     UUID ran =
-        system.api()
+        system
+            .api()
             .create(
                 ClawRequest.scenario("healthy").repository(system.git().create("app"), "app", true))
             .clawId();
@@ -61,16 +62,20 @@ class RepositoryUrlFaultIT {
     rules.put("file escape", of(system.repositoriesFolder().toUri() + "../../../x", "file-roots"));
     rules.put(
         "other workspace",
-        of(otherWorkspace.resolve("app").toUri().toString(), "must not point into a claw workspace"));
+        of(
+            otherWorkspace.resolve("app").toUri().toString(),
+            "must not point into a claw workspace"));
     rules.put(
         "link to workspace",
         of(link.resolve("app").toUri().toString(), "must not point into a claw workspace"));
-    rules.put("ssh password", of("ssh://git:pw@git.example.com/a.git", "must not carry a password"));
+    rules.put(
+        "ssh password", of("ssh://git:pw@git.example.com/a.git", "must not carry a password"));
 
     for (Map.Entry<String, String[]> rule : rules.entrySet()) {
       HttpResponse<String> response = system.api().createRaw(body(rule.getValue()[0]));
       assertThat(response.statusCode()).as(rule.getKey() + ": " + response.body()).isEqualTo(400);
-      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
       JsonNode error = JSON.readTree(response.body()).path("errors").path(0);
       assertThat(error.path("field").asText()).as(rule.getKey()).isEqualTo("repositories[0].url");
       assertThat(error.path("message").asText()).as(rule.getKey()).contains(rule.getValue()[1]);

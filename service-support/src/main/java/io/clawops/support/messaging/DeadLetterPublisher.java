@@ -14,8 +14,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Sends a record that could not be parsed or applied to {@code claw.dlq}, unchanged up to
- * {@link DeadLetterHeaders#VALUE_MAX} characters, with the reason and its origin in headers. Each service binds the {@value #CHANNEL} channel to the topic.
+ * Sends a record that could not be parsed or applied to {@code claw.dlq}, unchanged up to {@link
+ * DeadLetterHeaders#VALUE_MAX} characters, with the reason and its origin in headers. Each service
+ * binds the {@value #CHANNEL} channel to the topic.
  */
 @ApplicationScoped
 public class DeadLetterPublisher {

@@ -50,7 +50,9 @@ public class FoldConsumer {
       try {
         events.add(
             new ReceivedEvent(
-                record.topic(), record.partition(), EnvelopeCodec.decode(record.key(), record.value())));
+                record.topic(),
+                record.partition(),
+                EnvelopeCodec.decode(record.key(), record.value())));
         decoded.add(record);
       } catch (MessageFormatException e) {
         deadLetter(record, e.getMessage());
