@@ -37,12 +37,6 @@ public final class ClawRequest {
     return new ClawRequest(scenario);
   }
 
-  /** Sets one of the request's timeouts ({@code idleSeconds}, {@code runSeconds}, …). */
-  public ClawRequest timeout(String name, int seconds) {
-    timeouts.put(name, seconds);
-    return this;
-  }
-
   public ClawRequest prompt(String prompt) {
     body.put("prompt", prompt);
     return this;
