@@ -43,9 +43,11 @@ class BrokerRestartFaultIT {
 
   @BeforeAll
   static void start() {
-    Path work = Path.of(System.getProperty("clawops.e2e.work-dir", "target/e2e"), "broker-restart");
-    broker = StandaloneBroker.start(work.resolve("broker"), 12);
-    system = ClawOpsSystem.startOn(broker.bootstrapServers(), "clawops_broker_restart", work);
+    Path work = Path.of(System.getProperty("clawops.e2e.work-dir", "target/e2e"));
+    broker = StandaloneBroker.start(work.resolve("broker-restart-kafka"), 12);
+    system =
+        ClawOpsSystem.startOn(
+            broker.bootstrapServers(), "clawops_broker_restart", work.resolve("broker-restart"));
   }
 
   @AfterAll

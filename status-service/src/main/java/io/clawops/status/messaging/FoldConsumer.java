@@ -46,6 +46,7 @@ public class FoldConsumer {
   public void consume(ConsumerRecords<String, String> batch) {
     List<ReceivedEvent> events = new ArrayList<>(batch.count());
     List<ConsumerRecord<String, String>> decoded = new ArrayList<>(batch.count());
+    List<DeadLetterPublisher.DeadLetter> letters = new ArrayList<>();
     for (ConsumerRecord<String, String> record : batch) {
       try {
         events.add(
@@ -55,9 +56,11 @@ public class FoldConsumer {
                 EnvelopeCodec.decode(record.key(), record.value())));
         decoded.add(record);
       } catch (MessageFormatException e) {
-        deadLetter(record, e.getMessage());
+        letters.add(deadLetter(record, e.getMessage()));
       }
     }
+    // All of a batch's dead letters at once, acknowledged before the batch's offsets commit.
+    deadLetters.publishAll(letters);
     if (!events.isEmpty()) {
       try {
         fold.applyBatch(events);
@@ -70,7 +73,10 @@ public class FoldConsumer {
           try {
             fold.applyBatch(List.of(events.get(i)));
           } catch (RuntimeException recordFailure) {
-            deadLetter(decoded.get(i), "could not be applied: " + recordFailure.getMessage());
+            deadLetters.publishAll(
+                List.of(
+                    deadLetter(
+                        decoded.get(i), "could not be applied: " + recordFailure.getMessage())));
           }
         }
       }
@@ -78,13 +84,14 @@ public class FoldConsumer {
     }
   }
 
-  private void deadLetter(ConsumerRecord<String, String> record, String reason) {
+  private static DeadLetterPublisher.DeadLetter deadLetter(
+      ConsumerRecord<String, String> record, String reason) {
     LOG.warnf(
         "dead-lettering %s-%d@%d: %s",
         record.topic(),
         record.partition(),
         record.offset(),
         Sanitizer.sanitize(reason, Sanitizer.MESSAGE_MAX));
-    deadLetters.publish(record, reason);
+    return new DeadLetterPublisher.DeadLetter(record, reason);
   }
 }
