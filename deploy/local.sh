@@ -764,6 +764,10 @@ service_start() {
       ;;
     provisioner-service)
       envs+=("CLAWOPS_API_TOKEN=$API_TOKEN" "CLAWOPS_WORKSPACES_ROOT=$WORKSPACES")
+      # The demo's claws clone .clawops/demo/repos over file://: that folder, and only it, is a
+      # file:// clone source here (an operator's own CLAWOPS_REPOSITORIES_* settings win).
+      envs+=("CLAWOPS_REPOSITORIES_ALLOWED_SCHEMES=${CLAWOPS_REPOSITORIES_ALLOWED_SCHEMES:-https,ssh,file}"
+        "CLAWOPS_REPOSITORIES_FILE_ROOTS=${CLAWOPS_REPOSITORIES_FILE_ROOTS:-$STATE/demo/repos}")
       ;;
     runner-*)
       envs+=("CLAWOPS_WORKSPACES_ROOT=$WORKSPACES" "CLAWOPS_RUNNER_ID=$name")

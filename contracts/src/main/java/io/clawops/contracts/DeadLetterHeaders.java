@@ -16,5 +16,20 @@ public final class DeadLetterHeaders {
   public static final String PARTITION = "dead-letter-partition";
   public static final String OFFSET = "dead-letter-offset";
 
+  /**
+   * Set when the dead letter holds only the first {@link #VALUE_MAX} characters of the rejected
+   * value: the original's length in characters. A value larger than the broker's message limit
+   * could otherwise never be dead-lettered, and the consumer would retry it forever.
+   */
+  public static final String VALUE_TRUNCATED = "dead-letter-value-truncated";
+
+  /** The most of a rejected value a dead letter keeps (characters). */
+  public static final int VALUE_MAX = 128 * 1024;
+
   private DeadLetterHeaders() {}
+
+  /** The value a dead letter carries: {@code value} itself, or its first {@link #VALUE_MAX}. */
+  public static String boundedValue(String value) {
+    return value == null || value.length() <= VALUE_MAX ? value : value.substring(0, VALUE_MAX);
+  }
 }

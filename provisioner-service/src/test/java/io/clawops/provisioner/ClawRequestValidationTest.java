@@ -52,17 +52,17 @@ class ClawRequestValidationTest {
             "ftp URL",
             repo("ftp://host/org/app.git", "app"),
             "repositories[0].url",
-            "file, http or https"),
+            "https, ssh, http or file"),
         invalid(
-            "ssh URL",
-            repo("ssh://git@host/org/app.git", "app"),
+            "ssh URL with a password",
+            repo("ssh://git:secret@host/org/app.git", "app"),
             "repositories[0].url",
-            "file, http or https"),
+            "must not carry a password"),
         invalid(
             "scp-like URL",
             repo("git@host:org/app.git", "app"),
             "repositories[0].url",
-            "file, http or https"),
+            "https, ssh, http or file"),
         invalid("not a URL", repo("not a url", "app"), "repositories[0].url", "must be a valid"),
         invalid(
             "URL without host", repo("https:///org/app.git", "app"), "repositories[0].url", "host"),

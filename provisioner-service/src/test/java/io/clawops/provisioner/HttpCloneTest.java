@@ -132,6 +132,19 @@ class HttpCloneTest {
     }
   }
 
+  @Test
+  void shouldNotFollowARedirectToAnotherServer() {
+    try (DumbHttpGitServer elsewhere = DumbHttpGitServer.serve(served)) {
+      server.redirectTo(elsewhere.url("").replaceAll("/$", ""));
+
+      ClawRecords claw = topics.claw(ProvisionerApi.create(appRequest().json()));
+
+      assertThat(claw.awaitCompleted(1).ok()).isFalse();
+      assertThat(elsewhere.requests()).isZero();
+      claw.assertNoTaskFor(ClawRecords.QUIET_PERIOD);
+    }
+  }
+
   private ClawRequests appRequest() {
     return ClawRequests.valid().repository(server.url("org/app.git"), "app");
   }

@@ -82,6 +82,23 @@ public final class EnvelopeCodec {
     return decodeTree(parse(mapper -> mapper.readTree(json)));
   }
 
+  /**
+   * Decodes a record's value and checks that its key is the envelope's clawId (DESIGN §3): a record
+   * under another key, or none, lands on another claw's partition, out of order with the claw's own
+   * records, so it is as malformed as a missing field.
+   */
+  public static Envelope decode(String key, String json) {
+    Envelope envelope = decode(json);
+    if (key == null) {
+      throw new MessageFormatException("key", "missing: the record key must be the clawId");
+    }
+    if (!key.equals(envelope.key())) {
+      throw new MessageFormatException(
+          "key", "differs from clawId: the record key must be the clawId");
+    }
+    return envelope;
+  }
+
   public static Envelope decode(byte[] json) {
     if (json == null) {
       throw new MessageFormatException("envelope", "missing");

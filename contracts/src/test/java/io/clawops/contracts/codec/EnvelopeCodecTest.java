@@ -154,6 +154,19 @@ class EnvelopeCodecTest {
   }
 
   @Test
+  void shouldRefuseARecordWhoseKeyIsNotItsClawId() {
+    String json = EnvelopeCodec.encode(Envelope.of(CLAW_ID, "test", SampleMessages.task()));
+
+    assertThat(EnvelopeCodec.decode(CLAW_ID.toString(), json).clawId()).isEqualTo(CLAW_ID);
+    assertThatThrownBy(() -> EnvelopeCodec.decode("another-claw", json))
+        .isInstanceOf(MessageFormatException.class)
+        .hasMessageContaining("key: differs from clawId");
+    assertThatThrownBy(() -> EnvelopeCodec.decode(null, json))
+        .isInstanceOf(MessageFormatException.class)
+        .hasMessageContaining("key: missing");
+  }
+
+  @Test
   void shouldWriteNestedTaskObjectsWithDesignNames() throws Exception {
     JsonNode data =
         json.readTree(EnvelopeCodec.encode(Envelope.of(CLAW_ID, "test", SampleMessages.task())))

@@ -67,6 +67,14 @@ public final class ClawOpsApi {
         UUID.fromString(parse(response.body()).get("clawId").asText()), response.body());
   }
 
+  /** {@code POST /api/claws} with any body, answered raw (for requests meant to be refused). */
+  public HttpResponse<String> createRaw(String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(provisioner + "/api/claws"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** {@code GET} on status-service, raw. */
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(status + path)).GET());

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -46,9 +47,13 @@ public final class ClawOpsSystem implements AutoCloseable {
   private int restartedRunners;
 
   private ClawOpsSystem(Path projectRoot, Path work) {
+    this(projectRoot, work, TestInfrastructure.kafka().bootstrapServers(), DATABASE);
+  }
+
+  private ClawOpsSystem(Path projectRoot, Path work, String bootstrapServers, String database) {
     CompletableFuture<String> postgres =
-        CompletableFuture.supplyAsync(() -> TestInfrastructure.postgres().jdbcUrl(DATABASE));
-    this.bootstrapServers = TestInfrastructure.kafka().bootstrapServers();
+        CompletableFuture.supplyAsync(() -> TestInfrastructure.postgres().jdbcUrl(database));
+    this.bootstrapServers = bootstrapServers;
     this.jdbcUrl = postgres.join();
     String token = randomHex(24);
     this.launchers = new ServiceLaunchers(projectRoot, work, bootstrapServers, token);
@@ -64,8 +69,26 @@ public final class ClawOpsSystem implements AutoCloseable {
     Path projectRoot = Path.of(System.getProperty("clawops.e2e.project-root", ".."));
     Path work = Path.of(System.getProperty("clawops.e2e.work-dir", "target/e2e"));
     FileTrees.delete(work);
-    ClawOpsSystem system =
-        new ClawOpsSystem(projectRoot.toAbsolutePath().normalize(), work.toAbsolutePath());
+    return launch(
+        new ClawOpsSystem(projectRoot.toAbsolutePath().normalize(), work.toAbsolutePath()));
+  }
+
+  /**
+   * A second, separate system on a broker of the caller's (e.g. a {@link StandaloneBroker} that a
+   * fault case kills), with its own database and work folder; the caller closes it.
+   */
+  public static ClawOpsSystem startOn(String bootstrapServers, String database, Path work) {
+    Path projectRoot = Path.of(System.getProperty("clawops.e2e.project-root", ".."));
+    FileTrees.delete(work);
+    return launch(
+        new ClawOpsSystem(
+            projectRoot.toAbsolutePath().normalize(),
+            work.toAbsolutePath(),
+            bootstrapServers,
+            database));
+  }
+
+  private static ClawOpsSystem launch(ClawOpsSystem system) {
     Runtime.getRuntime().addShutdownHook(new Thread(system::killAll, "clawops-e2e-kill"));
     system.status = system.launchStatus();
     system.provisioner =
@@ -176,6 +199,28 @@ public final class ClawOpsSystem implements AutoCloseable {
     status = launchStatus();
     awaitReady(List.of(status));
     FoldGroup.awaitSoleMember(bootstrapServers);
+  }
+
+  /** The broker the services use. */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The folder of the suite's git repositories, the provisioner's one file:// root. */
+  public Path repositoriesFolder() {
+    return launchers.repositories();
+  }
+
+  /** The claw workspaces, one folder per claw. */
+  public Path workspacesFolder() {
+    return launchers.workspaces();
+  }
+
+  /** Every service instance up now, by name (status-service, provisioner-service, runner-…). */
+  public Map<String, ServiceProcess> services() {
+    Map<String, ServiceProcess> services = new TreeMap<>();
+    all().forEach(service -> services.put(service.name(), service));
+    return services;
   }
 
   /** Every service log written so far, including those of killed instances. */

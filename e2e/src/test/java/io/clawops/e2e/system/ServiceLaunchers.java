@@ -59,6 +59,9 @@ final class ServiceLaunchers {
     env.put("CLAWOPS_GIT_MAX_RETRIES", "1");
     env.put("CLAWOPS_GIT_RETRY_DELAY", "200");
     env.put(DEPLOY_KEY_VARIABLE, deployKey);
+    // The suite's repositories are local folders: file:// is allowed under that folder only.
+    env.put("CLAWOPS_REPOSITORIES_ALLOWED_SCHEMES", "https,ssh,file");
+    env.put("CLAWOPS_REPOSITORIES_FILE_ROOTS", repositories().toString());
     return launch("provisioner-service", "provisioner-service", port, env);
   }
 
@@ -83,6 +86,11 @@ final class ServiceLaunchers {
 
   Path workspaces() {
     return work.resolve("workspaces");
+  }
+
+  /** The folder the suite's git repositories live in, the provisioner's one file:// root. */
+  Path repositories() {
+    return work.resolve("repositories");
   }
 
   Path logs() {

@@ -89,6 +89,11 @@ public final class ServiceProcess {
     return log;
   }
 
+  /** The process id of the service's JVM. */
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }

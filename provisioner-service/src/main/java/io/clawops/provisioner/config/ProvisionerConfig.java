@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Every setting of the provisioner, read from {@code clawops.*} (env {@code CLAWOPS_*}). */
@@ -35,6 +36,30 @@ public interface ProvisionerConfig {
 
   /** Settings of the git clones. */
   Git git();
+
+  /** Which repository URLs a claw may name (README "Repository URLs"). */
+  Repositories repositories();
+
+  /** The allow-list of repository URLs, checked on every request and again before every clone. */
+  interface Repositories {
+
+    /** URL schemes a repository may use, from https, ssh, http and file. */
+    @WithDefault("https,ssh")
+    List<String> allowedSchemes();
+
+    /** Hosts a repository may live on: names, or *.domain for its subdomains; * for any host. */
+    @WithDefault("*")
+    List<String> allowedHosts();
+
+    /**
+     * Hosts that may resolve to loopback, private or link-local addresses (an internal git server);
+     * every other host must resolve to public addresses only. Metadata addresses stay refused.
+     */
+    Optional<List<String>> privateHosts();
+
+    /** Directories under which file:// repositories may live (needs file in allowed-schemes). */
+    Optional<List<Path>> fileRoots();
+  }
 
   /** Settings of the checklist runs. */
   interface Bootstrap {

@@ -19,6 +19,11 @@ public record CloneFailure(Kind kind, String detail) {
     UNREACHABLE(true, "unreachable", "check that the host is reachable from the provisioner"),
     /** The clone took longer than clawops.git.clone-timeout. */
     TIMEOUT(true, "timeout", "check the network, or raise clawops.git.clone-timeout"),
+    /** The URL breaks the repository allow-list at clone time (clawops.repositories.*). */
+    REFUSED(
+        false,
+        "refused",
+        "use a repository URL that clawops.repositories.* allows (see the provisioner's README)"),
     /** The provisioner could not write the clone, or the path holds other files. */
     LOCAL(false, "local", "check the workspace path and the provisioner's disk");
 

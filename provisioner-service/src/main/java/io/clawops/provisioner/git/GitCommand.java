@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The environment is pinned: no inherited {@code GIT_*} variable (a stray {@code GIT_DIR},
  * {@code GIT_ASKPASS} or {@code GIT_TRACE_CURL} would change what runs or print credentials), no
- * terminal prompt, only the file, http and https transports, and English messages so failures can
- * be classified. Secrets travel only in {@code extraEnvironment}, never in the arguments, which any
- * user of the machine can read.
+ * terminal prompt, only the file, http, https and ssh transports (which of them a claw may use is
+ * RepositoryPolicy's decision), and English messages so failures can be classified. Secrets travel
+ * only in {@code extraEnvironment}, never in the arguments, which any user of the machine can read.
  */
 @ApplicationScoped
 public class GitCommand {
@@ -39,7 +39,7 @@ public class GitCommand {
     Map<String, String> environment = builder.environment();
     environment.keySet().removeIf(name -> name.startsWith("GIT_") || name.equals("SSH_ASKPASS"));
     environment.put("GIT_TERMINAL_PROMPT", "0");
-    environment.put("GIT_ALLOW_PROTOCOL", "file:http:https");
+    environment.put("GIT_ALLOW_PROTOCOL", "file:http:https:ssh");
     environment.put("LC_ALL", "C");
     environment.put("LANGUAGE", "C");
     environment.putAll(extraEnvironment);

@@ -1,11 +1,15 @@
 package io.clawops.provisioner.git;
 
 import io.clawops.provisioner.request.RepositoryUrl;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The environment that hands git a credential: an {@code Authorization: Basic} header set through
@@ -24,9 +28,35 @@ public final class GitCredentials {
 
   /** The git environment for cloning {@code url} with {@code credential}, if any. */
   public static Map<String, String> environment(RepositoryUrl url, Optional<String> credential) {
+    return environment(url, credential, List.of());
+  }
+
+  /**
+   * The git environment for cloning {@code url} with {@code credential}, connecting only to {@code
+   * addresses} (the ones the repository policy approved; empty leaves resolution to git).
+   */
+  public static Map<String, String> environment(
+      RepositoryUrl url, Optional<String> credential, List<InetAddress> addresses) {
     Map<String, String> config = new LinkedHashMap<>();
     // An empty helper list: no credential helper of the machine may answer for this clone.
     config.put("credential.helper", "");
+    Map<String, String> extra = new LinkedHashMap<>();
+    if (url.isHttp()) {
+      // A redirect would lead git to a host no policy check saw: refuse them all.
+      config.put("http.followRedirects", "false");
+      if (!addresses.isEmpty() && !isLiteral(url.host())) {
+        config.put(
+            "http.curloptResolve", url.host() + ":" + url.port() + ":" + joined(addresses, true));
+      }
+    } else if ("ssh".equals(url.scheme()) && !addresses.isEmpty() && !isLiteral(url.host())) {
+      // Connect to the approved address, checking the host key under the host's own name.
+      extra.put(
+          "GIT_SSH_COMMAND",
+          "ssh -o BatchMode=yes -o HostName="
+              + addresses.get(0).getHostAddress()
+              + " -o HostKeyAlias="
+              + url.host());
+    }
     if (url.isHttp() && credential.isPresent()) {
       String userPassword =
           credential.get().contains(":") ? credential.get() : TOKEN_USER + ":" + credential.get();
@@ -42,6 +72,22 @@ public final class GitCredentials {
       environment.put("GIT_CONFIG_VALUE_" + index, entry.getValue());
       index++;
     }
+    environment.putAll(extra);
     return environment;
+  }
+
+  private static boolean isLiteral(String host) {
+    return host.startsWith("[") || host.matches("[0-9.]+");
+  }
+
+  private static String joined(List<InetAddress> addresses, boolean bracketV6) {
+    return addresses.stream()
+        .map(
+            a ->
+                a instanceof Inet6Address && bracketV6
+                    ? "[" + a.getHostAddress() + "]"
+                    : a.getHostAddress())
+        .distinct()
+        .collect(Collectors.joining(","));
   }
 }

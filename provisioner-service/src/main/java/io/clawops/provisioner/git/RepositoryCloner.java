@@ -3,6 +3,7 @@ package io.clawops.provisioner.git;
 import io.clawops.contracts.sanitize.Sanitizer;
 import io.clawops.provisioner.config.ProvisionerConfig;
 import io.clawops.provisioner.persistence.WorkspaceLayout;
+import io.clawops.provisioner.request.RepositoryPolicy;
 import io.clawops.provisioner.request.RepositoryUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -28,10 +29,13 @@ public class RepositoryCloner {
   private final GitCommand git;
   private final WorkspaceLayout layout;
   private final Duration timeout;
+  private final RepositoryPolicy policy;
 
-  public RepositoryCloner(GitCommand git, WorkspaceLayout layout, ProvisionerConfig config) {
+  public RepositoryCloner(
+      GitCommand git, WorkspaceLayout layout, ProvisionerConfig config, RepositoryPolicy policy) {
     this.git = git;
     this.layout = layout;
+    this.policy = policy;
     this.timeout = config.git().cloneTimeout();
   }
 
@@ -55,12 +59,25 @@ public class RepositoryCloner {
     attempts.increment();
     RepositoryUrl parsed = RepositoryUrl.parse(url);
     String shown = Sanitizer.sanitize(parsed.withoutUserInfo());
+    // Checked again here: the configuration may have changed since the request, and the host may
+    // now resolve elsewhere. git is then pinned to exactly the addresses this check approved.
+    RepositoryPolicy.Verdict verdict = policy.check(parsed);
+    if (verdict.refusal().isPresent()) {
+      LOG.infof("claw %s: clone of %s refused: %s", clawId, shown, verdict.refusal().get());
+      throw new PermanentCloneException(
+          new CloneFailure(CloneFailure.Kind.REFUSED, verdict.refusal().get()));
+    }
+    if (!verdict.resolved()) {
+      throw new TransientCloneException(
+          new CloneFailure(CloneFailure.Kind.UNREACHABLE, "the repository's host did not resolve"));
+    }
     Path staging = null;
     try {
       Files.createDirectories(layout.staging());
       staging = Files.createTempDirectory(layout.staging(), clawId + "-");
       Path clone = staging.resolve("repository");
-      Map<String, String> environment = GitCredentials.environment(parsed, credential);
+      Map<String, String> environment =
+          GitCredentials.environment(parsed, credential, verdict.addresses());
       List<String> args = List.of("clone", "--quiet", "--", parsed.withoutUserInfo(), "repository");
       GitResult result = git.run(staging, args, environment, timeout);
       if (result.ok()) {

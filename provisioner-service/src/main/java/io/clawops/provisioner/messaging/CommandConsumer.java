@@ -37,7 +37,7 @@ public class CommandConsumer {
   public void consume(ConsumerRecord<String, String> record) {
     Envelope envelope;
     try {
-      envelope = EnvelopeCodec.decode(record.value());
+      envelope = EnvelopeCodec.decode(record.key(), record.value());
     } catch (MessageFormatException e) {
       LOG.warnf(
           "dead-lettering %s-%d@%d: %s",

@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A repository URL taken apart: only {@code file}, {@code http} and {@code https} are accepted,
- * because every other transport (ssh, ext, git) could run commands or prompt for keys.
+ * A repository URL taken apart: only {@code file}, {@code http}, {@code https} and {@code ssh} are
+ * understood, because every other transport (ext, git, fd) could run commands or skip transport
+ * security. Which of them a deployment accepts, and for which hosts, is {@link RepositoryPolicy}'s
+ * decision.
  *
  * <p>Credentials written into the URL ({@code https://user:token@host/…}) are split off, so that
  * neither git's argv, the clone's {@code .git/config}, nor any stored or published copy holds them.
@@ -16,7 +18,7 @@ import java.util.Set;
 public final class RepositoryUrl {
 
   /** The schemes a repository may use. */
-  public static final Set<String> SCHEMES = Set.of("file", "http", "https");
+  public static final Set<String> SCHEMES = Set.of("file", "http", "https", "ssh");
 
   private final URI uri;
 
@@ -42,11 +44,19 @@ public final class RepositoryUrl {
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      return Optional.of("must be a valid file, http or https URL");
+      return Optional.of("must be a valid https, ssh, http or file URL");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!SCHEMES.contains(scheme) || uri.isOpaque()) {
-      return Optional.of("must be a file, http or https URL");
+      return Optional.of("must be an https, ssh, http or file URL");
+    }
+    if ("file".equals(scheme) && (uri.getRawAuthority() != null || uri.getRawQuery() != null)) {
+      return Optional.of("must be a file:///absolute/path URL without host or query");
+    }
+    if ("ssh".equals(scheme)
+        && uri.getRawUserInfo() != null
+        && uri.getRawUserInfo().contains(":")) {
+      return Optional.of("must not carry a password (ssh authenticates with keys)");
     }
     if (!"file".equals(scheme) && (uri.getHost() == null || uri.getHost().isBlank())) {
       return Optional.of("must name a host");
@@ -64,12 +74,38 @@ public final class RepositoryUrl {
 
   /** True for http and https, the transports that take credentials. */
   public boolean isHttp() {
-    return !"file".equals(scheme());
+    return "http".equals(scheme()) || "https".equals(scheme());
   }
 
-  /** The URL without user and password: what git is given and what may be shown. */
+  /** The host in lower case; empty for file URLs. */
+  public String host() {
+    return uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+  }
+
+  /** The port, or the scheme's default (443, 22, 80); -1 for file URLs. */
+  public int port() {
+    if (uri.getPort() >= 0) {
+      return uri.getPort();
+    }
+    return switch (scheme()) {
+      case "https" -> 443;
+      case "ssh" -> 22;
+      case "http" -> 80;
+      default -> -1;
+    };
+  }
+
+  /** The decoded path (for file URLs, the repository's location on this machine). */
+  public String path() {
+    return uri.getPath();
+  }
+
+  /**
+   * The URL without user and password: what git is given and what may be shown. An ssh URL keeps
+   * its user name ({@code git@}), which is no secret and which the server needs.
+   */
   public String withoutUserInfo() {
-    if (uri.getRawUserInfo() == null) {
+    if (uri.getRawUserInfo() == null || "ssh".equals(scheme())) {
       return uri.toString();
     }
     StringBuilder url = new StringBuilder(scheme()).append("://").append(uri.getHost());
@@ -90,6 +126,9 @@ public final class RepositoryUrl {
 
   /** The decoded {@code user:password} (or bare token) written into the URL, if any. */
   public Optional<String> userInfo() {
+    if (!isHttp()) {
+      return Optional.empty();
+    }
     return Optional.ofNullable(uri.getUserInfo()).filter(info -> !info.isEmpty());
   }
 

@@ -13,6 +13,8 @@ import io.clawops.provisioner.config.ProvisionerConfig;
 import io.clawops.provisioner.request.ClawRequest;
 import io.clawops.provisioner.request.ClawRequestParser;
 import io.clawops.provisioner.request.InvalidClawRequestException;
+import io.clawops.provisioner.request.RepositoryPolicy;
+import io.clawops.provisioner.request.RepositoryUrl;
 import io.clawops.support.rest.FieldError;
 import io.clawops.support.rest.Problems;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -44,9 +47,12 @@ public class ClawResource {
 
   private final ClawAdmission admission;
   private final String statusBase;
+  private final RepositoryPolicy repositoryPolicy;
 
-  public ClawResource(ClawAdmission admission, ProvisionerConfig config) {
+  public ClawResource(
+      ClawAdmission admission, ProvisionerConfig config, RepositoryPolicy repositoryPolicy) {
     this.admission = admission;
+    this.repositoryPolicy = repositoryPolicy;
     this.statusBase = config.statusBaseUrl().map(url -> url.replaceAll("/+$", "")).orElse("");
   }
 
@@ -61,6 +67,7 @@ public class ClawResource {
     try {
       JsonNode json = parse(body);
       ClawRequest request = ClawRequestParser.parse(json);
+      checkRepositories(request);
       ClawAdmission.Admission admitted =
           admission.admit(
               request, Optional.ofNullable(idempotencyKey), Digests.canonicalSha256(json));
@@ -72,6 +79,22 @@ public class ClawResource {
       return ClawProblems.invalidRequest(e.errors());
     } catch (ClawAdmission.KeyReusedException e) {
       return ClawProblems.keyReused();
+    }
+  }
+
+  /** Every repository against the operator's allow-list; a refusal names the field and the rule. */
+  private void checkRepositories(ClawRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < request.repositories().size(); i++) {
+      RepositoryUrl url = RepositoryUrl.parse(request.repositories().get(i).url());
+      int index = i;
+      repositoryPolicy
+          .check(url)
+          .refusal()
+          .ifPresent(why -> errors.add(new FieldError("repositories[" + index + "].url", why)));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidClawRequestException(errors);
     }
   }
 

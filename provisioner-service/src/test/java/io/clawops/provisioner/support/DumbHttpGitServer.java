@@ -25,6 +25,7 @@ public final class DumbHttpGitServer implements AutoCloseable {
   private volatile int failStatus;
   private volatile int alwaysStatus;
   private volatile String requiredAuthorization;
+  private volatile String redirectBase;
 
   private DumbHttpGitServer(Path root) throws IOException {
     this.root = root.toAbsolutePath().normalize();
@@ -61,6 +62,12 @@ public final class DumbHttpGitServer implements AutoCloseable {
     return this;
   }
 
+  /** Answers every request with a 302 to the same path under {@code base} (no trailing slash). */
+  public DumbHttpGitServer redirectTo(String base) {
+    this.redirectBase = base;
+    return this;
+  }
+
   /** The URL of a path under the served directory. */
   public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
@@ -74,6 +81,11 @@ public final class DumbHttpGitServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     int number = requests.incrementAndGet();
     try (exchange) {
+      if (redirectBase != null) {
+        exchange.getResponseHeaders().add("Location", redirectBase + exchange.getRequestURI());
+        exchange.sendResponseHeaders(302, -1);
+        return;
+      }
       if (alwaysStatus != 0) {
         if (alwaysStatus == 401) {
           exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");

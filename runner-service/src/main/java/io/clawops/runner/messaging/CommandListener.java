@@ -69,7 +69,7 @@ public final class CommandListener extends PollingLoop {
 
   private void apply(ConsumerRecord<String, String> record) {
     try {
-      router.accept(EnvelopeCodec.decode(record.value()));
+      router.accept(EnvelopeCodec.decode(record.key(), record.value()));
     } catch (MessageFormatException e) {
       LOG.warnf(
           "skipping malformed command %s-%d@%d: %s",

@@ -33,8 +33,13 @@ public final class DeadLetterPublisher {
     headers.add(DeadLetterHeaders.TOPIC, bytes(record.topic()));
     headers.add(DeadLetterHeaders.PARTITION, bytes(Integer.toString(record.partition())));
     headers.add(DeadLetterHeaders.OFFSET, bytes(Long.toString(record.offset())));
+    String value = DeadLetterHeaders.boundedValue(record.value());
+    if (value != null && value.length() < record.value().length()) {
+      headers.add(
+          DeadLetterHeaders.VALUE_TRUNCATED, bytes(Integer.toString(record.value().length())));
+    }
     producer
-        .send(new ProducerRecord<>(Topics.DLQ, null, record.key(), record.value(), headers))
+        .send(new ProducerRecord<>(Topics.DLQ, null, record.key(), value, headers))
         .get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 

@@ -22,6 +22,8 @@ final class KafkaClients {
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
+    // Deliberately uncompressed (DESIGN §9): small records, sent a few at a time.
+    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
     config.putAll(own);
     return config;
   }

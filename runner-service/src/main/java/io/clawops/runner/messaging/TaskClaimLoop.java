@@ -205,7 +205,7 @@ public final class TaskClaimLoop extends PollingLoop {
       throws ClaimFailedException, ExecutionException, TimeoutException, InterruptedException {
     Envelope envelope;
     try {
-      envelope = EnvelopeCodec.decode(record.value());
+      envelope = EnvelopeCodec.decode(record.key(), record.value());
     } catch (MessageFormatException e) {
       LOG.warnf(
           "dead-lettering %s-%d@%d: %s",

@@ -52,9 +52,10 @@ public class FoldConsumer {
     List<ReceivedEvent> events = new ArrayList<>(batch.count());
     List<ConsumerRecord<String, String>> decoded = new ArrayList<>(batch.count());
     List<RunnerRecord> runnerBeats = new ArrayList<>();
+    List<DeadLetterPublisher.DeadLetter> letters = new ArrayList<>();
     for (ConsumerRecord<String, String> record : batch) {
       try {
-        Envelope envelope = EnvelopeCodec.decode(record.value());
+        Envelope envelope = EnvelopeCodec.decode(record.key(), record.value());
         if (envelope.data() instanceof RunnerBeat beat) {
           // Capacity of a runner, not news of a claw: it goes to the fleet, not into a claw record.
           runnerBeats.add(RunnerRecord.of(beat, envelope.occurredAt()));
@@ -63,10 +64,12 @@ public class FoldConsumer {
         events.add(new ReceivedEvent(record.topic(), record.partition(), envelope));
         decoded.add(record);
       } catch (MessageFormatException e) {
-        deadLetter(record, e.getMessage());
+        letters.add(deadLetter(record, e.getMessage()));
       }
     }
     recordRunnerBeats(runnerBeats);
+    // All of a batch's dead letters at once, acknowledged before the batch's offsets commit.
+    deadLetters.publishAll(letters);
     if (!events.isEmpty()) {
       try {
         fold.applyBatch(events);
@@ -79,7 +82,10 @@ public class FoldConsumer {
           try {
             fold.applyBatch(List.of(events.get(i)));
           } catch (RuntimeException recordFailure) {
-            deadLetter(decoded.get(i), "could not be applied: " + recordFailure.getMessage());
+            deadLetters.publishAll(
+                List.of(
+                    deadLetter(
+                        decoded.get(i), "could not be applied: " + recordFailure.getMessage())));
           }
         }
       }
@@ -98,13 +104,14 @@ public class FoldConsumer {
     }
   }
 
-  private void deadLetter(ConsumerRecord<String, String> record, String reason) {
+  private static DeadLetterPublisher.DeadLetter deadLetter(
+      ConsumerRecord<String, String> record, String reason) {
     LOG.warnf(
         "dead-lettering %s-%d@%d: %s",
         record.topic(),
         record.partition(),
         record.offset(),
         Sanitizer.sanitize(reason, Sanitizer.MESSAGE_MAX));
-    deadLetters.publish(record, reason);
+    return new DeadLetterPublisher.DeadLetter(record, reason);
   }
 }
