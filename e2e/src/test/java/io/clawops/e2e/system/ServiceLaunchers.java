@@ -70,6 +70,7 @@ final class ServiceLaunchers {
     env.put("CLAWOPS_RUNNER_SCRATCH_DIR", work.resolve("scratch").resolve(runnerId).toString());
     env.put("CLAWOPS_RUNNER_STOP_GRACE", "2s");
     env.put("CLAWOPS_RUNNER_SHUTDOWN_GRACE", "1s");
+    env.putAll(AgentRuntimes.runnerEnvironment(work));
     return launch(runnerId, "runner-service", port, env);
   }
 
