@@ -35,6 +35,7 @@ public final class ClaudeCodeLaunch implements CliLaunch {
                 "--output-format",
                 "stream-json",
                 "--verbose",
+                "--replay-user-messages",
                 "--model",
                 context.model(),
                 "--permission-mode",

@@ -24,6 +24,7 @@ public final class ClaudeStreamJsonAdapter extends CliAdapter {
   private final String prompt;
   private final Map<String, String> denied = new ConcurrentHashMap<>();
   private final Map<String, String> commands = new ConcurrentHashMap<>();
+  private final Map<String, UUID> hubMessages = new ConcurrentHashMap<>();
 
   public ClaudeStreamJsonAdapter(UUID runId, int attempt, String model, String prompt) {
     super(runId, attempt, model);
@@ -35,7 +36,7 @@ public final class ClaudeStreamJsonAdapter extends CliAdapter {
     switch (json.path("type").asText()) {
       case "system" -> system(json, events);
       case "assistant" -> assistant(json.path("message"), events);
-      case "user" -> toolResults(json.path("message").path("content"), events);
+      case "user" -> user(json.path("message").path("content"), events);
       case "result" -> events.result(result(json));
       default -> {
         // stream_event and future types: progress of the model, nothing to publish.
@@ -87,6 +88,22 @@ public final class ClaudeStreamJsonAdapter extends CliAdapter {
     }
   }
 
+  /**
+   * A user message: tool results, or (with {@code --replay-user-messages}) a message from stdin
+   * echoed when the CLI takes it into the conversation, which is when a hub message is delivered (a
+   * tool call already under way ends first).
+   */
+  private void user(JsonNode content, Events events) {
+    if (content.isTextual()) {
+      UUID commandId = hubMessages.remove(content.asText());
+      if (commandId != null) {
+        events.delivered(commandId);
+      }
+      return;
+    }
+    toolResults(content, events);
+  }
+
   private void toolResults(JsonNode content, Events events) {
     for (JsonNode block : content) {
       if (!"tool_result".equals(block.path("type").asText())) {
@@ -124,7 +141,13 @@ public final class ClaudeStreamJsonAdapter extends CliAdapter {
   }
 
   @Override
+  public boolean confirmsDelivery() {
+    return true;
+  }
+
+  @Override
   public Optional<String> hubMessageLine(UUID commandId, String text) {
+    hubMessages.put(HUB_PREFIX + text, commandId);
     return Optional.of(userMessage(HUB_PREFIX + text));
   }
 

@@ -7,6 +7,7 @@ import io.clawops.contracts.Digests;
 import io.clawops.contracts.ReasonCode;
 import io.clawops.contracts.message.ModelPhase;
 import io.clawops.contracts.message.RunError;
+import io.clawops.contracts.message.RunHubMessageDelivered;
 import io.clawops.contracts.message.RunModel;
 import io.clawops.contracts.message.RunToolResult;
 import io.clawops.contracts.message.RunToolUse;
@@ -174,6 +175,12 @@ abstract class CliAdapter implements AgentAdapter {
       list.add(
           new Translation.Event(
               new RunModel(runId, attempt, next++, ModelPhase.RETRY, model, null, reason.code())));
+    }
+
+    void delivered(UUID commandId) {
+      progress();
+      list.add(
+          new Translation.Event(new RunHubMessageDelivered(runId, attempt, next++, commandId)));
     }
 
     void result(AgentResult line) {

@@ -42,6 +42,15 @@ public interface AgentAdapter {
     return false;
   }
 
+  /**
+   * True when the adapter itself reports a hub message delivered (a {@code
+   * run.hub_message_delivered} event) once the agent shows it took the message in; else the run
+   * reports it delivered when the line was written to stdin.
+   */
+  default boolean confirmsDelivery() {
+    return false;
+  }
+
   /** The stdin line that hands a hub message to the agent; empty when it cannot take one. */
   Optional<String> hubMessageLine(UUID commandId, String text);
 

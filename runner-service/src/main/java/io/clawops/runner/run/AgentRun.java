@@ -145,6 +145,10 @@ public final class AgentRun {
           commandId, runId, task.runtime());
       return;
     }
+    if (output.adapter().confirmsDelivery()) {
+      agent.writeLine(line.get(), services.stdinWriters());
+      return;
+    }
     agent
         .writeLine(line.get(), services.stdinWriters())
         .thenRun(

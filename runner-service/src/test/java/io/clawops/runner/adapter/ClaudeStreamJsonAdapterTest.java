@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clawops.contracts.message.ModelPhase;
 import io.clawops.contracts.message.RunError;
 import io.clawops.contracts.message.RunEvent;
+import io.clawops.contracts.message.RunHubMessageDelivered;
 import io.clawops.contracts.message.RunModel;
 import io.clawops.contracts.message.RunToolResult;
 import io.clawops.contracts.message.RunToolUse;
@@ -58,6 +59,24 @@ class ClaudeStreamJsonAdapterTest {
               assertThat(result.errorSummary()).startsWith("elevated is not available: ");
             });
     assertThat(adapter.result().completed()).isTrue();
+  }
+
+  @Test
+  void shouldReportTheHubMessageDeliveredWhenTheCliTookItIn() {
+    UUID commandId = UUID.randomUUID();
+    adapter.hubMessageLine(
+        commandId, "Elevated execution is not available in this runtime; do not use sudo.");
+
+    List<RunEvent> events = events(replay(adapter, "claude/sudo.jsonl"));
+
+    // Echoed after the third denial: the call already under way ended before the message counted,
+    // and the model's next answer follows it.
+    int delivered = events.size() - 2;
+    assertThat(events.get(delivered)).isInstanceOf(RunHubMessageDelivered.class);
+    assertThat(((RunHubMessageDelivered) events.get(delivered)).commandId()).isEqualTo(commandId);
+    assertThat(events.get(delivered - 1)).isInstanceOf(RunToolResult.class);
+    assertThat(events.get(delivered + 1)).isInstanceOf(RunModel.class);
+    assertThat(adapter.confirmsDelivery()).isTrue();
   }
 
   @Test
