@@ -89,6 +89,11 @@ abstract class CliAdapter implements AgentAdapter {
   }
 
   @Override
+  public boolean stopsLingeringAfterResult() {
+    return true;
+  }
+
+  @Override
   public String providerTrouble() {
     return providerTrouble;
   }

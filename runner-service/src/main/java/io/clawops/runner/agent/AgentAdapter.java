@@ -62,6 +62,14 @@ public interface AgentAdapter {
     return OptionalLong.empty();
   }
 
+  /**
+   * True when an agent that printed its result but does not exit is stopped after a short grace
+   * (agent CLIs); ClawOps' own protocol leaves that to the watchdogs.
+   */
+  default boolean stopsLingeringAfterResult() {
+    return false;
+  }
+
   /** The provider trouble seen last (a reason code and what happened), or null. */
   default String providerTrouble() {
     return null;

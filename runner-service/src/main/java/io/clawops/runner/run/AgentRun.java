@@ -307,6 +307,9 @@ public final class AgentRun {
       if (agent != null && output.adapter().closeStdinAfterResult()) {
         agent.closeStdinAfterWrites(services.stdinWriters());
       }
+      if (!output.adapter().stopsLingeringAfterResult()) {
+        return;
+      }
       timers.add(
           services
               .watchdogScheduler()
