@@ -112,7 +112,8 @@ final class DataDecoders {
                       f.longInteger("seq"),
                       f.enumValue("phase", ModelPhase.class),
                       f.optionalString("model"),
-                      f.optionalLong("latencyMs"))),
+                      f.optionalLong("latencyMs"),
+                      f.optionalString("reason"))),
           entry(
               RunError.TYPE,
               f ->

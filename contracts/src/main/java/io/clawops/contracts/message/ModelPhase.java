@@ -7,7 +7,9 @@ import java.util.Locale;
 public enum ModelPhase {
   REQUEST,
   RESPONSE,
-  TIMEOUT;
+  TIMEOUT,
+  /** The provider refused or failed the call and the agent retries it; {@code reason} says why. */
+  RETRY;
 
   /** The lowercase name used on the wire. */
   @JsonValue

@@ -4,10 +4,18 @@ import java.util.UUID;
 
 /**
  * {@code run.model}: one phase of a model call. {@code model} and {@code latencyMs} may be null
- * because agents do not always report them (a request has no latency yet).
+ * because agents do not always report them (a request has no latency yet); {@code reason}, a
+ * provider reason code such as {@code agent.provider_rate_limit}, comes with {@link
+ * ModelPhase#RETRY} only.
  */
 public record RunModel(
-    UUID runId, int attempt, long seq, ModelPhase phase, String model, Long latencyMs)
+    UUID runId,
+    int attempt,
+    long seq,
+    ModelPhase phase,
+    String model,
+    Long latencyMs,
+    String reason)
     implements RunEvent {
 
   public static final String TYPE = "run.model";
@@ -18,6 +26,13 @@ public record RunModel(
     if (latencyMs != null) {
       Require.nonNegative(latencyMs, "latencyMs");
     }
+    reason = reason == null || reason.isBlank() ? null : reason;
+  }
+
+  /** A phase without a provider reason. */
+  public RunModel(
+      UUID runId, int attempt, long seq, ModelPhase phase, String model, Long latencyMs) {
+    this(runId, attempt, seq, phase, model, latencyMs, null);
   }
 
   @Override

@@ -43,6 +43,22 @@ public final class ClawRequest {
     return this;
   }
 
+  /** Runs the claw on the runners' profile {@code runtime} instead of the sim-agent. */
+  public ClawRequest runtime(String runtime) {
+    body.put("runtime", runtime);
+    return this;
+  }
+
+  /** Adds a model profile with its own idle timeout; the first is the primary. */
+  public ClawRequest modelProfile(String name, String model, int idleTimeoutSeconds) {
+    profiles
+        .addObject()
+        .put("name", name)
+        .put("model", model)
+        .put("idleTimeoutSeconds", idleTimeoutSeconds);
+    return this;
+  }
+
   public ClawRequest prompt(String prompt) {
     body.put("prompt", prompt);
     return this;

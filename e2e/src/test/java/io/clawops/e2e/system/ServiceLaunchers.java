@@ -80,6 +80,7 @@ final class ServiceLaunchers {
     env.put("CLAWOPS_RUNNER_SHUTDOWN_GRACE", "1s");
     // A silent runner is shown lost 3 s after its last capacity beat.
     env.put("CLAWOPS_RUNNER_BEAT_INTERVAL", "1s");
+    env.putAll(AgentRuntimes.runnerEnvironment(work));
     env.putAll(settings);
     return launch(runnerId, "runner-service", port, env);
   }

@@ -29,6 +29,21 @@ public final class AgentEnvironment {
       UUID runId,
       TaskDispatched task,
       Path promptFile) {
+    return of(inherited, Map.of(), profile, clawId, runId, task, promptFile);
+  }
+
+  /**
+   * As above, with the variables an agent CLI's launch adds ({@code formatEnv}: provider URL and
+   * key) between the inherited ones and the profile's, so an operator's profile can override them.
+   */
+  public static Map<String, String> of(
+      Map<String, String> inherited,
+      Map<String, String> formatEnv,
+      RuntimeProfile profile,
+      UUID clawId,
+      UUID runId,
+      TaskDispatched task,
+      Path promptFile) {
     Map<String, String> env = new HashMap<>();
     inherited.forEach(
         (name, value) -> {
@@ -36,6 +51,7 @@ public final class AgentEnvironment {
             env.put(name, value);
           }
         });
+    env.putAll(formatEnv);
     env.putAll(profile.env());
     env.put("CLAW_ID", clawId.toString());
     env.put("CLAW_RUN_ID", runId.toString());

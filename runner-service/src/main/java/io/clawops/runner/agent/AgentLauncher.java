@@ -59,14 +59,33 @@ public final class AgentLauncher {
           ReasonCode.SANDBOX_UNAVAILABLE,
           "workspace " + workdir + " does not exist on this runner");
     }
+    String apiKey = null;
+    String credentialRef = profile.get().credentialRef();
+    if (credentialRef != null) {
+      apiKey = inheritedEnv.get(AgentStart.secretVariable(credentialRef));
+      if (apiKey == null || apiKey.isEmpty()) {
+        return new LaunchPlan.Refused(
+            ReasonCode.CREDENTIALS_MISSING,
+            "credentialRef '"
+                + credentialRef
+                + "' of runtime '"
+                + task.runtime()
+                + "' is not configured on this runner ("
+                + AgentStart.secretVariable(credentialRef)
+                + ")");
+      }
+    }
     Path scratch = scratchRoot.resolve(runId.toString());
     try {
       Path promptFile = writePrompt(scratch, task.prompt());
+      AgentStart.Parts start = AgentStart.of(profile.get(), runId, task, scratch, apiKey);
       return new LaunchPlan.Ready(
-          profile.get().command(),
+          start.command(),
           workdir,
-          AgentEnvironment.of(inheritedEnv, profile.get(), clawId, runId, task, promptFile),
-          scratch);
+          AgentEnvironment.of(
+              inheritedEnv, start.env(), profile.get(), clawId, runId, task, promptFile),
+          scratch,
+          start.adapter());
     } catch (IOException e) {
       discard(scratch);
       return new LaunchPlan.Refused(

@@ -123,6 +123,12 @@ public final class AgentProcess {
     }
   }
 
+  /** Closes stdin on {@code writer} once every line written before has gone out. */
+  public synchronized void closeStdinAfterWrites(Executor writer) {
+    stdinWrites =
+        stdinWrites.handle((ignored, failure) -> null).thenRunAsync(this::closeStdin, writer);
+  }
+
   /** Closes stdin so a reader blocked on it sees the end. */
   public void closeStdin() {
     try {

@@ -8,8 +8,16 @@ import java.util.Map;
 /** How to start one run's agent, or why it cannot start. */
 public sealed interface LaunchPlan {
 
-  /** Everything needed to start the process; {@code scratch} holds the prompt file. */
-  record Ready(List<String> command, Path workdir, Map<String, String> env, Path scratch)
+  /**
+   * Everything needed to start the process; {@code scratch} holds the prompt file, {@code adapter}
+   * reads the agent's output format.
+   */
+  record Ready(
+      List<String> command,
+      Path workdir,
+      Map<String, String> env,
+      Path scratch,
+      AgentAdapter adapter)
       implements LaunchPlan {}
 
   /** The run fails before any process starts. */

@@ -14,8 +14,10 @@ import io.clawops.contracts.message.RunModel;
 import io.clawops.contracts.message.RunToolResult;
 import io.clawops.contracts.message.RunToolUse;
 import io.clawops.contracts.sanitize.Sanitizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Anything that is not a valid protocol line is log text: never fatal, never an event.
  */
-public final class ProtocolTranslator {
+public final class ProtocolTranslator implements AgentAdapter {
 
   /** Cap for agent log text kept in the runner log. */
   public static final int LOG_TEXT_MAX = 500;
@@ -68,16 +70,29 @@ public final class ProtocolTranslator {
     return log(line);
   }
 
+  @Override
+  public List<Translation> translateLine(String line, long firstSeq) {
+    return List.of(translate(line, firstSeq));
+  }
+
+  @Override
+  public Optional<String> hubMessageLine(UUID commandId, String text) {
+    return Optional.of(HubMessageLine.encode(commandId, text));
+  }
+
   /** True while a {@code tool_use} has no matching {@code tool_result} yet. */
+  @Override
   public boolean toolCallPending() {
     return !pendingCalls.isEmpty();
   }
 
+  @Override
   public boolean sawProtocolLine() {
     return sawProtocolLine;
   }
 
   /** The last result line, or null. */
+  @Override
   public AgentResult result() {
     return result;
   }

@@ -11,6 +11,12 @@ public sealed interface Translation {
   /** The agent's final word, remembered for {@code run.finished}. */
   record Result(AgentResult result) implements Translation {}
 
+  /**
+   * The agent hit a failure that waiting cannot heal (a rejected API key): the run is stopped now
+   * with this reason code; {@code message} is sanitized when used.
+   */
+  record Stop(String code, String message) implements Translation {}
+
   /** Text for the runner log only, already sanitized and capped. */
   record Log(String text) implements Translation {}
 }

@@ -1,17 +1,20 @@
 package io.clawops.runner.run;
 
 import io.clawops.contracts.sanitize.Sanitizer;
+import io.clawops.runner.agent.AgentAdapter;
 import io.clawops.runner.agent.BoundedLineReader;
 import io.clawops.runner.agent.ProtocolTranslator;
 import io.clawops.runner.agent.StderrTail;
 import io.clawops.runner.agent.Translation;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * What one run's agent says: stdout lines become events on the run's stream (or sanitized log
- * text), stderr is kept for the failure message, and the time of the last stdout line feeds the
- * idle watchdog.
+ * What one run's agent says: stdout lines become events on the run's stream (or sanitized log text)
+ * through the adapter of its format, stderr is kept for the failure message, and the time of the
+ * last stdout line feeds the idle watchdog. Stops and results the adapter reads are handed to the
+ * run.
  */
 final class AgentOutput {
 
@@ -19,15 +22,26 @@ final class AgentOutput {
 
   private final UUID runId;
   private final RunEventStream events;
-  private final ProtocolTranslator translator;
   private final StderrTail stderr;
+  private volatile AgentAdapter adapter;
+  private volatile Consumer<Translation> onControl = translation -> {};
   private volatile long lastLineNanos = System.nanoTime();
 
   AgentOutput(UUID runId, int attempt, String model, RunEventStream events, int stderrTailChars) {
     this.runId = runId;
     this.events = events;
-    this.translator = new ProtocolTranslator(runId, attempt, model);
+    this.adapter = new ProtocolTranslator(runId, attempt, model);
     this.stderr = new StderrTail(stderrTailChars);
+  }
+
+  /** The adapter of the agent's format, and who hears of its stops and results. */
+  void use(AgentAdapter formatAdapter, Consumer<Translation> control) {
+    this.adapter = formatAdapter;
+    this.onControl = control;
+  }
+
+  AgentAdapter adapter() {
+    return adapter;
   }
 
   /** Silence is counted from the agent's start, not from when the run was claimed. */
@@ -37,9 +51,14 @@ final class AgentOutput {
 
   void onStdout(BoundedLineReader.Line line) {
     lastLineNanos = System.nanoTime();
-    if (events.translate(translator, line.text()) instanceof Translation.Log log
-        && LOG.isDebugEnabled()) {
-      LOG.debugf("run %s agent%s: %s", runId, line.cut() ? " (line cut)" : "", log.text());
+    for (Translation translation : events.translate(adapter, line.text())) {
+      if (translation instanceof Translation.Log log) {
+        if (LOG.isDebugEnabled()) {
+          LOG.debugf("run %s agent%s: %s", runId, line.cut() ? " (line cut)" : "", log.text());
+        }
+      } else if (!(translation instanceof Translation.Event)) {
+        onControl.accept(translation);
+      }
     }
   }
 
@@ -57,20 +76,15 @@ final class AgentOutput {
   }
 
   boolean toolCallPending() {
-    return translator.toolCallPending();
+    return adapter.toolCallPending();
   }
 
   boolean resultSeen() {
-    return translator.result() != null;
+    return adapter.result() != null;
   }
 
   RunEnding ending(StopRequest stop, Integer exitCode, int runSeconds) {
     return new RunEnding(
-        stop,
-        exitCode,
-        translator.result(),
-        translator.sawProtocolLine(),
-        stderr.text(),
-        runSeconds);
+        stop, exitCode, adapter.result(), adapter.sawProtocolLine(), stderr.text(), runSeconds);
   }
 }

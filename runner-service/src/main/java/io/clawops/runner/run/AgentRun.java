@@ -2,22 +2,26 @@ package io.clawops.runner.run;
 
 import io.clawops.contracts.ReasonCode;
 import io.clawops.contracts.message.RunClaimed;
+import io.clawops.contracts.message.RunError;
 import io.clawops.contracts.message.RunFinished;
 import io.clawops.contracts.message.RunHubMessageDelivered;
 import io.clawops.contracts.message.RunOutcome;
 import io.clawops.contracts.message.RunStarted;
 import io.clawops.contracts.message.TaskDispatched;
 import io.clawops.contracts.sanitize.Sanitizer;
+import io.clawops.runner.agent.AgentAdapter;
 import io.clawops.runner.agent.AgentLauncher;
 import io.clawops.runner.agent.AgentProcess;
-import io.clawops.runner.agent.HubMessageLine;
 import io.clawops.runner.agent.LaunchPlan;
+import io.clawops.runner.agent.Translation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -42,6 +46,9 @@ public final class AgentRun {
 
   /** Scanning the process table is the costly part of a watch: once a second is enough. */
   private static final int SCAN_TREE_EVERY_WATCHES = 5;
+
+  /** How long an agent that printed its result may take to exit before it is stopped. */
+  private static final long RESULT_GRACE_MS = 10_000;
 
   private final UUID clawId;
   private final UUID runId = UUID.randomUUID();
@@ -103,13 +110,17 @@ public final class AgentRun {
 
   /** Asks the agent to stop; the first request decides the outcome, later ones are ignored. */
   public boolean requestStop(StopCause cause, String detail) {
+    return requestStop(cause, detail, null);
+  }
+
+  private boolean requestStop(StopCause cause, String detail, String code) {
     AgentProcess agent;
     synchronized (this) {
       if (stop != null || finished.get()) {
         return false;
       }
       boolean deadlinePassed = deadlineAt != null && !Instant.now().isBefore(deadlineAt);
-      stop = new StopRequest(cause, detail, deadlinePassed, output.resultSeen());
+      stop = new StopRequest(cause, detail, deadlinePassed, output.resultSeen(), code);
       agent = process;
     }
     LOG.infof("stopping run %s of claw %s: %s", runId, clawId, cause);
@@ -121,15 +132,29 @@ public final class AgentRun {
     return true;
   }
 
-  /** Writes a hub message to the agent's stdin, then reports it delivered. */
+  /**
+   * Writes a hub message to the agent's stdin in the form its format takes, then reports it
+   * delivered; an agent that cannot take input mid-run never gets it reported as delivered.
+   */
   public void injectHubMessage(UUID commandId, String text) {
     AgentProcess agent = process;
     if (agent == null || finished.get()) {
       LOG.infof("hub message %s not delivered: run %s has no running agent", commandId, runId);
       return;
     }
+    Optional<String> line = output.adapter().hubMessageLine(commandId, text);
+    if (line.isEmpty()) {
+      LOG.infof(
+          "hub message %s not delivered: the agent of run %s (runtime %s) takes no input mid-run",
+          commandId, runId, task.runtime());
+      return;
+    }
+    if (output.adapter().confirmsDelivery()) {
+      agent.writeLine(line.get(), services.stdinWriters());
+      return;
+    }
     agent
-        .writeLine(HubMessageLine.encode(commandId, text), services.stdinWriters())
+        .writeLine(line.get(), services.stdinWriters())
         .thenRun(
             () ->
                 events.emit(
@@ -159,7 +184,9 @@ public final class AgentRun {
         finish(FinalOutcome.of(RunOutcome.FAILED, refused.code(), refused.message()));
         return;
       }
-      AgentProcess agent = spawn((LaunchPlan.Ready) plan);
+      LaunchPlan.Ready ready = (LaunchPlan.Ready) plan;
+      output.use(ready.adapter(), this::onControl);
+      AgentProcess agent = spawn(ready);
       if (agent == null) {
         finish(OutcomeDecider.decide(ending(null)));
         return;
@@ -197,6 +224,7 @@ public final class AgentRun {
       }
       process = AgentProcess.start(plan.command(), plan.workdir(), plan.env());
       output.agentStarted();
+      openStdin(process);
       deadlineAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(runSeconds);
       events.emit(
           seq -> new RunStarted(runId, task.attempt(), seq, task.modelProfile(), deadlineAt));
@@ -227,8 +255,75 @@ public final class AgentRun {
     if (++watches % SCAN_TREE_EVERY_WATCHES == 0) {
       agent.rememberDescendants();
     }
+    OptionalLong modelSilent = output.adapter().modelSilentMillis();
+    int modelLimit = task.modelProfile().idleTimeoutSeconds();
+    if (modelSilent.isPresent()
+        && !output.toolCallPending()
+        && !output.resultSeen()
+        && modelSilent.getAsLong() >= modelLimit * 1000L) {
+      modelTimeout(modelLimit);
+      return;
+    }
     IdleWatchdog.check(output.silentMillis(), output.toolCallPending(), task.timeouts())
         .ifPresent(message -> requestStop(StopCause.IDLE_WATCHDOG, message));
+  }
+
+  /**
+   * M1 for agents whose model calls the runner times: no answer within the profile's
+   * idleTimeoutSeconds, retries included, is a model timeout that names the provider's trouble.
+   */
+  private void modelTimeout(int limitSeconds) {
+    String trouble = output.adapter().providerTrouble();
+    String message =
+        "model "
+            + task.modelProfile().model()
+            + " gave no answer for "
+            + limitSeconds
+            + "s (idleTimeoutSeconds)"
+            + (trouble == null ? "" : "; last provider signal: " + trouble);
+    synchronized (this) {
+      if (stop != null) {
+        return;
+      }
+      events.emit(
+          seq ->
+              new RunError(runId, task.attempt(), seq, ReasonCode.MODEL_TIMEOUT.code(), message));
+    }
+    requestStop(StopCause.MODEL_TIMEOUT, message);
+  }
+
+  /** The prompt for agents that read it from stdin; stdin closed for those that never read it. */
+  private void openStdin(AgentProcess agent) {
+    AgentAdapter adapter = output.adapter();
+    if (!adapter.readsStdin()) {
+      agent.closeStdin();
+      return;
+    }
+    adapter.openingLines().forEach(line -> agent.writeLine(line, services.stdinWriters()));
+  }
+
+  /** What the adapter read that the run must act on: a stop, or the result. */
+  private void onControl(Translation translation) {
+    if (translation instanceof Translation.Stop stopNow) {
+      requestStop(StopCause.AGENT_FAILURE, stopNow.message(), stopNow.code());
+    } else if (translation instanceof Translation.Result) {
+      AgentProcess agent = process;
+      if (agent != null && output.adapter().closeStdinAfterResult()) {
+        agent.closeStdinAfterWrites(services.stdinWriters());
+      }
+      if (!output.adapter().stopsLingeringAfterResult()) {
+        return;
+      }
+      timers.add(
+          services
+              .watchdogScheduler()
+              .schedule(
+                  () ->
+                      requestStop(
+                          StopCause.RESULT_LINGER, "agent printed its result but did not exit"),
+                  RESULT_GRACE_MS,
+                  TimeUnit.MILLISECONDS));
+    }
   }
 
   private synchronized RunEnding ending(Integer exitCode) {

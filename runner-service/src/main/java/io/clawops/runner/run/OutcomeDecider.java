@@ -54,6 +54,9 @@ public final class OutcomeDecider {
     if (stop.afterResult() && result != null && result.completed() && !stop.deadlinePassed()) {
       return FinalOutcome.completed();
     }
+    if (stop.cause() == StopCause.RESULT_LINGER && result != null && !stop.deadlinePassed()) {
+      return reportedFailure(result, end.exitCode(), end.stderrTail());
+    }
     if (stop.cause() == StopCause.HARD_TIMEOUT || stop.deadlinePassed()) {
       return FinalOutcome.of(
           RunOutcome.TIMED_OUT,
@@ -70,6 +73,18 @@ public final class OutcomeDecider {
           FinalOutcome.of(RunOutcome.STALLED, ReasonCode.IDLE_WATCHDOG, stop.detail());
       case SHUTDOWN ->
           FinalOutcome.of(RunOutcome.FAILED, ReasonCode.RUNNER_LOST, "runner shutting down");
+      case MODEL_TIMEOUT ->
+          FinalOutcome.of(RunOutcome.FAILED, ReasonCode.MODEL_TIMEOUT, stop.detail());
+      case AGENT_FAILURE ->
+          new FinalOutcome(
+              RunOutcome.FAILED,
+              ProtocolTranslator.agentCode(stop.code()),
+              withStderr(Sanitizer.sanitize(stop.detail()), end.stderrTail()));
+      case RESULT_LINGER ->
+          failed(
+              ReasonCode.PROCESS_FAILURE,
+              "agent printed its result but did not exit",
+              end.stderrTail());
       case HARD_TIMEOUT -> throw new IllegalStateException("handled above");
     };
   }

@@ -1,8 +1,9 @@
 package io.clawops.runner.run;
 
 import io.clawops.contracts.message.RunEvent;
-import io.clawops.runner.agent.ProtocolTranslator;
+import io.clawops.runner.agent.AgentAdapter;
 import io.clawops.runner.agent.Translation;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
@@ -39,13 +40,15 @@ final class RunEventStream {
     return sent;
   }
 
-  /** Translates one stdout line and sends it when it is an event. */
-  synchronized Translation translate(ProtocolTranslator translator, String line) {
-    Translation translation = translator.translate(line, last + 1);
-    if (!closed && translation instanceof Translation.Event event) {
-      send(event.event());
+  /** Translates one stdout line and sends the events it holds, in order. */
+  synchronized List<Translation> translate(AgentAdapter adapter, String line) {
+    List<Translation> translations = adapter.translateLine(line, last + 1);
+    for (Translation translation : translations) {
+      if (!closed && translation instanceof Translation.Event event) {
+        send(event.event());
+      }
     }
-    return translation;
+    return translations;
   }
 
   /** The seq of the last event sent, read without the lock (the heartbeat thread never waits). */

@@ -9,4 +9,10 @@ package io.clawops.runner.run;
  * @param afterResult the agent had already printed its result line
  */
 public record StopRequest(
-    StopCause cause, String detail, boolean deadlinePassed, boolean afterResult) {}
+    StopCause cause, String detail, boolean deadlinePassed, boolean afterResult, String code) {
+
+  /** A stop whose outcome follows from its cause alone. */
+  public StopRequest(StopCause cause, String detail, boolean deadlinePassed, boolean afterResult) {
+    this(cause, detail, deadlinePassed, afterResult, null);
+  }
+}

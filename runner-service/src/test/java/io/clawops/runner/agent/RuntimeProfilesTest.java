@@ -35,7 +35,7 @@ class RuntimeProfilesTest {
 
     RuntimeProfiles profiles = RuntimeProfiles.load(Optional.of(file));
 
-    assertThat(profiles.names()).containsExactly("probe", "sim");
+    assertThat(profiles.names()).containsExactly("claude-code", "codex", "gemini", "probe", "sim");
     assertThat(profiles.find("probe").orElseThrow())
         .isEqualTo(
             new RuntimeProfile(
@@ -58,5 +58,34 @@ class RuntimeProfilesTest {
     assertThatThrownBy(() -> RuntimeProfiles.load(Optional.of(dir.resolve("nope.json"))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("cannot read runtimes file");
+  }
+
+  @Test
+  void shouldRefineABuiltInCliProfileKeepingItsFormat(@TempDir Path dir) throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("runtimes.json"),
+            "{\"runtimes\": {\"claude-code\": {\"command\": [\"/opt/clis/claude\"],"
+                + " \"baseUrl\": \"http://127.0.0.1:9\", \"credentialRef\": \"anthropic\"}}}");
+
+    RuntimeProfile claude =
+        RuntimeProfiles.load(Optional.of(file)).find("claude-code").orElseThrow();
+
+    assertThat(claude.format()).isEqualTo(AgentFormat.CLAUDE_STREAM_JSON);
+    assertThat(claude.command()).containsExactly("/opt/clis/claude");
+    assertThat(claude.baseUrl()).isEqualTo("http://127.0.0.1:9");
+    assertThat(claude.credentialRef()).isEqualTo("anthropic");
+  }
+
+  @Test
+  void shouldRejectAnUnknownFormat(@TempDir Path dir) throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("runtimes.json"),
+            "{\"runtimes\": {\"x\": {\"command\": [\"x\"], \"format\": \"yaml\"}}}");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> RuntimeProfiles.load(Optional.of(file)))
+        .hasMessageContaining("x.format must be one of");
   }
 }

@@ -143,6 +143,43 @@ class OutcomeDeciderTest {
         .doesNotContain(token);
   }
 
+  @Test
+  void shouldFailWithTheAgentsCodeWhenStoppedForARejectedCredential() {
+    StopRequest stop =
+        new StopRequest(
+            StopCause.AGENT_FAILURE,
+            "model provider rejected the credentials",
+            false,
+            false,
+            "agent.provider_auth");
+
+    FinalOutcome outcome = decide(stop, 143, null, NO_STDERR);
+
+    assertThat(outcome.outcome()).isEqualTo(RunOutcome.FAILED);
+    assertThat(outcome.code()).isEqualTo("agent.provider_auth");
+    assertThat(outcome.message()).isEqualTo("model provider rejected the credentials");
+  }
+
+  @Test
+  void shouldFailAsAModelTimeoutWhenTheModelStoppedAnswering() {
+    FinalOutcome outcome =
+        decide(stop(StopCause.MODEL_TIMEOUT, false, false), 143, null, NO_STDERR);
+
+    assertThat(outcome.outcome()).isEqualTo(RunOutcome.FAILED);
+    assertThat(outcome.code()).isEqualTo("agent.model_timeout");
+  }
+
+  @Test
+  void shouldKeepTheResultOfAnAgentThatDidNotExitAfterIt() {
+    AgentResult failedResult = new AgentResult("failed", "too long", "agent.context_overflow");
+
+    assertThat(decide(stop(StopCause.RESULT_LINGER, false, true), 143, COMPLETED, NO_STDERR))
+        .isEqualTo(FinalOutcome.completed());
+    assertThat(
+            decide(stop(StopCause.RESULT_LINGER, false, true), 143, failedResult, NO_STDERR).code())
+        .isEqualTo("agent.context_overflow");
+  }
+
   private static StopRequest stop(StopCause cause, boolean deadlinePassed, boolean afterResult) {
     String detail = cause == StopCause.CANCEL ? "by operator" : "detail";
     return new StopRequest(cause, detail, deadlinePassed, afterResult);

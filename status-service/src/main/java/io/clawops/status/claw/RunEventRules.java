@@ -60,6 +60,16 @@ final class RunEventRules {
       LoopRules.onToolResult(claw, run, result, now, rules, fx);
     } else if (event instanceof RunModel model && model.phase() == ModelPhase.TIMEOUT) {
       ModelTimeoutRule.onTimeout(claw, run, timeoutMessage(model), at, now, rules, fx);
+    } else if (event instanceof RunModel model && model.phase() == ModelPhase.RETRY) {
+      // Not a cause: the agent retries on its own; only no answer at all (M1) or the run's end
+      // decides. A reason the contract does not know reads as a server error.
+      String code =
+          ReasonCode.fromCode(String.valueOf(model.reason()))
+              .map(ReasonCode::code)
+              .orElse(ReasonCode.PROVIDER_SERVER_ERROR.code());
+      run.modelRetry = new Cause(code, Summaries.of(event), at);
+    } else if (event instanceof RunModel model && model.phase() == ModelPhase.RESPONSE) {
+      run.modelRetry = null;
     } else if (event instanceof RunError error) {
       onError(claw, run, error, at, now, rules, fx);
     } else if (event instanceof RunHubMessageDelivered delivered) {

@@ -42,6 +42,12 @@ public final class RunState {
   public Instant cancelRequestedAt;
   public boolean modelTimeoutHandled;
 
+  /**
+   * The provider trouble the agent is retrying through (a {@code run.model} retry), cleared by the
+   * next model response; shown as {@code ModelResponsive False} while the run goes on.
+   */
+  public Cause modelRetry;
+
   /** Set when a newer attempt replaced this one: what it still sends is stale (F3). */
   public boolean superseded;
 

@@ -32,7 +32,8 @@ final class Summaries {
       text =
           "model "
               + model.phase().name().toLowerCase()
-              + (model.model() != null ? " " + model.model() : "");
+              + (model.model() != null ? " " + model.model() : "")
+              + (model.reason() != null ? " (" + model.reason() + ")" : "");
     } else if (event instanceof RunError error) {
       text = error.code() + (error.message() != null ? ": " + error.message() : "");
     } else if (event instanceof RunHubMessageDelivered delivered) {

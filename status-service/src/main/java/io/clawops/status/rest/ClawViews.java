@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Projects a claw's state onto its REST view, evaluated at the time of the request. */
 final class ClawViews {
@@ -164,6 +165,18 @@ final class ClawViews {
               cause ->
                   new ClawView.ConditionView(
                       "ModelResponsive", "False", cause.code(), cause.message(), cause.at()))
+          .or(
+              () ->
+                  Optional.ofNullable(run.modelRetry)
+                      .filter(retry -> run.outcome == null)
+                      .map(
+                          retry ->
+                              new ClawView.ConditionView(
+                                  "ModelResponsive",
+                                  "False",
+                                  retry.code(),
+                                  retry.message(),
+                                  retry.at())))
           .orElse(new ClawView.ConditionView("ModelResponsive", "True", null, null, run.startedAt));
     }
 
