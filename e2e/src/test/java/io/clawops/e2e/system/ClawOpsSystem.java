@@ -201,11 +201,6 @@ public final class ClawOpsSystem implements AutoCloseable {
     FoldGroup.awaitSoleMember(bootstrapServers);
   }
 
-  /** The broker the services use. */
-  public String bootstrapServers() {
-    return bootstrapServers;
-  }
-
   /** The folder of the suite's git repositories, the provisioner's one file:// root. */
   public Path repositoriesFolder() {
     return launchers.repositories();
