@@ -6,6 +6,7 @@ import io.clawops.contracts.message.ClawStatus;
 import io.clawops.contracts.message.ConnectionState;
 import io.clawops.contracts.message.RunOutcome;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,19 @@ class LivenessRulesTest {
         .satisfies(c -> assertThat(c.runId()).isEqualTo(lost));
     assertThat(scenario.claw.lastFailure.code()).isEqualTo("platform.runner_lost");
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.RECOVERING);
+  }
+
+  @Test
+  void shouldKeepTheRedispatchTimerWhenTheLastBeatIsFoldedAfterItWasDue() {
+    ClawScenario scenario = ClawScenario.running();
+    scenario.beat();
+    Instant lastBeat = scenario.now;
+    scenario.now = lastBeat.plus(BEAT.multipliedBy(12));
+    // A late-folded beat: every liveness threshold passed before the claw was written again.
+    scenario.claw.currentRun().lastHeartbeatAt = lastBeat;
+
+    assertThat(ClawTimers.nextDue(scenario.claw, scenario.now, scenario.rules))
+        .isEqualTo(lastBeat.plus(BEAT.multipliedBy(scenario.rules.redispatchBeats())));
   }
 
   @Test
