@@ -89,7 +89,7 @@ class EnvelopeCodecTest {
         Arguments.of("run.started", run + "modelProfile deadlineAt"),
         Arguments.of("run.tool_use", run + "callId tool inputDigest inputSummary"),
         Arguments.of("run.tool_result", run + "callId tool ok errorSummary outputDigest"),
-        Arguments.of("run.model", run + "phase model latencyMs"),
+        Arguments.of("run.model", run + "phase model latencyMs reason"),
         Arguments.of("run.error", run + "code message"),
         Arguments.of("run.hub_message_delivered", run + "commandId"),
         Arguments.of("run.finished", run + "outcome code message finishedAt deadlineAt"),
