@@ -74,8 +74,11 @@ class BrokerRestartFaultIT {
                         // under the suite's rules (the suite's usual 2 s would give 12 s, less
                         // than a broker JVM's start on a loaded 2-core machine).
                         .timeout("heartbeatSeconds", 10)
-                        .timeout("idleSeconds", 30)
-                        .timeout("runSeconds", 120)
+                        // While the broker is away, the runner holds the agent's output until
+                        // it is published: idle budgets longer than the outage (see FINDINGS).
+                        .timeout("idleSeconds", 60)
+                        .timeout("toolIdleSeconds", 60)
+                        .timeout("runSeconds", 180)
                         .repository(system.git().create("app"), "app", true))
                 .clawId());
       }
