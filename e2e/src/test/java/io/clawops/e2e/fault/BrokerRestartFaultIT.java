@@ -70,8 +70,15 @@ class BrokerRestartFaultIT {
                 .api()
                 .create(
                     ClawRequest.scenario("flood lines=3000 burst=100 pause-ms=400")
-                        .timeout("idleSeconds", 30)
-                        .timeout("runSeconds", 120)
+                        // A liveness budget longer than a broker restart: 6 missed beats of 10 s
+                        // under the suite's rules (the suite's usual 2 s would give 12 s, less
+                        // than a broker JVM's start on a loaded 2-core machine).
+                        .timeout("heartbeatSeconds", 10)
+                        // While the broker is away, the runner holds the agent's output until
+                        // it is published: idle budgets longer than the outage (see FINDINGS).
+                        .timeout("idleSeconds", 60)
+                        .timeout("toolIdleSeconds", 60)
+                        .timeout("runSeconds", 180)
                         .repository(system.git().create("app"), "app", true))
                 .clawId());
       }
