@@ -169,6 +169,22 @@ public final class ClawOpsSystem implements AutoCloseable {
     return runnerId;
   }
 
+  /**
+   * Stops every runner (SIGTERM) and starts one runner {@code runnerId} with extra settings (e.g. a
+   * test hook of runner-service/README); returns once it is ready. {@link #restoreRunners()} brings
+   * the usual two back.
+   */
+  public synchronized ServiceProcess replaceRunnersWith(
+      String runnerId, Map<String, String> settings) {
+    List<ServiceProcess> stopping = new ArrayList<>(runners.values());
+    runners.clear();
+    stopping.forEach(runner -> runner.stop(STOP_GRACE));
+    ServiceProcess runner = launchers.runner(runnerId, settings);
+    runners.put(runnerId, runner);
+    awaitReady(List.of(runner));
+    return runner;
+  }
+
   /** The broker the system runs on, for admin queries (consumer group assignments). */
   public String bootstrapServers() {
     return bootstrapServers;

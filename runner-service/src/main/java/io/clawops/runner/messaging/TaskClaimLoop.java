@@ -198,6 +198,14 @@ public final class TaskClaimLoop extends PollingLoop {
     }
     uncommitted.put(partition, new OffsetAndMetadata(record.offset() + 1));
     commitClaimed();
+    if (run.isPresent()) {
+      try {
+        ClaimPause.at("before-start", "run " + run.get().runId());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stopLooping();
+      }
+    }
     run.ifPresent(AgentRun::start);
   }
 
@@ -218,6 +226,7 @@ public final class TaskClaimLoop extends PollingLoop {
       LOG.debugf("ignoring %s (schema %d) on %s", envelope.type(), envelope.schema(), Topics.TASKS);
       return Optional.empty();
     }
+    ClaimPause.at("before-claimed", "task " + task.taskId());
     return Optional.of(starter.claim(envelope.clawId(), task));
   }
 

@@ -15,6 +15,10 @@ import org.jboss.logging.Logger;
  * through the adapter of its format, stderr is kept for the failure message, and the time of the
  * last stdout line feeds the idle watchdog. Stops and results the adapter reads are handed to the
  * run.
+ *
+ * <p>Silence is counted only while the runner is reading: while a line is being handled (its events
+ * wait for an unreachable broker, DESIGN F3) the runner does not read the agent's pipe, so the
+ * agent cannot be heard, and that time is not the agent's silence.
  */
 final class AgentOutput {
 
@@ -26,6 +30,7 @@ final class AgentOutput {
   private volatile AgentAdapter adapter;
   private volatile Consumer<Translation> onControl = translation -> {};
   private volatile long lastLineNanos = System.nanoTime();
+  private volatile boolean handlingLine;
 
   AgentOutput(UUID runId, int attempt, String model, RunEventStream events, int stderrTailChars) {
     this.runId = runId;
@@ -50,15 +55,22 @@ final class AgentOutput {
   }
 
   void onStdout(BoundedLineReader.Line line) {
+    handlingLine = true;
     lastLineNanos = System.nanoTime();
-    for (Translation translation : events.translate(adapter, line.text())) {
-      if (translation instanceof Translation.Log log) {
-        if (LOG.isDebugEnabled()) {
-          LOG.debugf("run %s agent%s: %s", runId, line.cut() ? " (line cut)" : "", log.text());
+    try {
+      for (Translation translation : events.translate(adapter, line.text())) {
+        if (translation instanceof Translation.Log log) {
+          if (LOG.isDebugEnabled()) {
+            LOG.debugf("run %s agent%s: %s", runId, line.cut() ? " (line cut)" : "", log.text());
+          }
+        } else if (!(translation instanceof Translation.Event)) {
+          onControl.accept(translation);
         }
-      } else if (!(translation instanceof Translation.Event)) {
-        onControl.accept(translation);
       }
+    } finally {
+      // The runner reads the pipe again from now on: silence counts from here.
+      lastLineNanos = System.nanoTime();
+      handlingLine = false;
     }
   }
 
@@ -71,7 +83,11 @@ final class AgentOutput {
     }
   }
 
+  /** How long the agent has been silent while the runner was reading; 0 while a line is handled. */
   long silentMillis() {
+    if (handlingLine) {
+      return 0;
+    }
     return (System.nanoTime() - lastLineNanos) / 1_000_000;
   }
 
