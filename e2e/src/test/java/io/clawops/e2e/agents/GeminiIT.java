@@ -62,4 +62,40 @@ class GeminiIT {
     assertThat(claw.path("statusReason").asText()).isEqualTo("agent.model_timeout");
     assertThat(claw.path("retryable").asBoolean()).isTrue();
   }
+
+  @Test
+  void shouldEndARateLimitedRunInAModelTimeoutSinceGeminiRetriesSilently() {
+    UUID clawId = system.api().create(claw(RUNTIME, "scripted-429", 8)).clawId();
+
+    JsonNode claw = system.api().awaitStatus(clawId, "model_timeout");
+
+    // Gemini CLI retries 429s without a line: all ClawOps sees is a model that does not answer
+    // for idleTimeoutSeconds, the M1 path (no fallback profile here).
+    assertThat(claw.path("statusReason").asText()).isEqualTo("agent.model_timeout");
+    assertThat(claw.path("retryable").asBoolean()).isTrue();
+  }
+
+  @Test
+  void shouldEndAnOverloadedRunInAModelTimeoutSinceGeminiRetriesSilently() {
+    UUID clawId = system.api().create(claw(RUNTIME, "scripted-529", 8)).clawId();
+
+    JsonNode claw = system.api().awaitStatus(clawId, "model_timeout");
+
+    assertThat(claw.path("statusReason").asText()).isEqualTo("agent.model_timeout");
+    assertThat(claw.path("retryable").asBoolean()).isTrue();
+  }
+
+  @Test
+  void shouldSeeTheRefusedSudoLoopOnTheTimeline() {
+    UUID clawId = system.api().create(claw(RUNTIME, "scripted-sudo-loop", 60)).clawId();
+
+    JsonNode claw = system.api().awaitStatus(clawId, "completed");
+
+    // Without elevatedExec Gemini CLI gets no shell tool: each `sudo make install` call fails
+    // ("Tool run_shell_command not found"), and Gemini's own loop detector ends the run with a
+    // success result before ClawOps' L2 count is reached.
+    assertThat(entries(system.api().timeline(clawId), "run.tool_result"))
+        .hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(entry -> assertThat(entry.toString()).contains("\"ok\":false"));
+  }
 }
