@@ -86,16 +86,21 @@ class GeminiIT {
   }
 
   @Test
-  void shouldSeeTheRefusedSudoLoopOnTheTimeline() {
+  void shouldSeeTheSudoLoopAsL2SinceGeminiReportsNoDenial() {
     UUID clawId = system.api().create(claw(RUNTIME, "scripted-sudo-loop", 60)).clawId();
 
     JsonNode claw = system.api().awaitStatus(clawId, "completed");
 
-    // Without elevatedExec Gemini CLI gets no shell tool: each `sudo make install` call fails
-    // ("Tool run_shell_command not found"), and Gemini's own loop detector ends the run with a
-    // success result before ClawOps' L2 count is reached.
+    // Gemini CLI 0.61.0 (-p, yolo) does not refuse `sudo make install` although the launch
+    // excludes run_shell_command(sudo): each call comes back a successful tool result, so there is
+    // no denial and no L1. The same call with the same result again is L2; its message cannot
+    // reach Gemini (no input mid-run), and Gemini's own loop detector ends the run (README).
     assertThat(entries(system.api().timeline(clawId), "run.tool_result"))
-        .hasSizeGreaterThanOrEqualTo(2)
-        .allSatisfy(entry -> assertThat(entry.toString()).contains("\"ok\":false"));
+        .isNotEmpty()
+        .allSatisfy(entry -> assertThat(entry.toString()).contains("run_shell_command ok"));
+    JsonNode messages = claw.get("hubMessages");
+    assertThat(messages).hasSize(1);
+    assertThat(messages.get(0).path("rule").asText()).isEqualTo("L2");
+    assertThat(messages.get(0).path("delivered").asBoolean()).as(messages.toString()).isFalse();
   }
 }
