@@ -11,6 +11,10 @@
 #                                  repository and a missing credential; shows them settle live and
 #                                  checks each against its scenario (deploy/demo/); exit 0 when all
 #                                  settled as predicted
+#                                  When the agent CLIs are installed (see "Real agent CLIs" below)
+#                                  it adds claws that run Claude Code, Codex and Gemini CLI against
+#                                  the scripted model provider, which it starts for the demo on
+#                                  127.0.0.1:18090 (CLAWOPS_DEMO_PROVIDER_PORT) and stops after
 #   deploy/local.sh logs           list the log files
 #   deploy/local.sh logs NAME [-f] last 200 lines of one log (-f: follow); NAME is a component
 #                                  (kafka, postgres, status-service, provisioner-service,
@@ -37,8 +41,19 @@
 #   CLAWOPS_START_TIMEOUT        seconds to wait for each component to become healthy (default 120)
 #   CLAWOPS_STOP_GRACE           seconds between SIGTERM and SIGKILL on `down` (default 30)
 #   CLAWOPS_CDS=0                no class-data-sharing archives (see .clawops/cds below)
-#   CLAWOPS_DEMO_TIMEOUT         seconds `demo` waits for its claws to settle (default 180)
+#   CLAWOPS_DEMO_TIMEOUT         seconds `demo` waits for its claws to settle (default 180; 300
+#                                with the real-CLI claws)
+#   CLAWOPS_DEMO_PROVIDER_PORT   port of the demo's scripted model provider (default 18090; read by
+#                                `up` for the runtimes file and by `demo`)
 #   JAVA_HOME                    Java 17+ to use (default: java on PATH)
+#
+# Real agent CLIs: when `claude`, `codex` or `gemini` is found (agent-clis/target/agent-clis/
+# node_modules/.bin, installed by the build's agent-clis module, else on PATH) and no
+# CLAWOPS_RUNTIMES_FILE is given, `up` writes .clawops/runtimes-agents.json, which points the
+# built-in claude-code, codex and gemini profiles at those binaries and at the demo's scripted model
+# provider (http://127.0.0.1:18090), with a fake API key (.clawops/demo-provider-key, handed to the
+# runners as CLAWOPS_SECRET_DEMO_PROVIDER_KEY). The profiles found are listed in
+# .clawops/run/agent-runtimes; `demo` runs its real-CLI claws only for those.
 #
 # State lives in .clawops/ at the repository root (git-ignored):
 #   logs/<name>.log   one log per component (kafka.log is the broker's log4j log, kafka.out its
@@ -86,6 +101,11 @@ PG_PORT=15432
 STATUS_PORT=8080
 PROVISIONER_PORT=8081
 RUNNER_BASE_PORT=8082
+DEMO_PROVIDER_PORT="${CLAWOPS_DEMO_PROVIDER_PORT:-18090}"
+AGENT_BIN="$ROOT/agent-clis/target/agent-clis/node_modules/.bin"
+AGENT_RUNTIMES_FILE="$STATE/runtimes-agents.json"
+DEMO_KEY_FILE="$STATE/demo-provider-key"
+PROVIDER_JAR="$ROOT/model-provider/target/model-provider-0.1.0-SNAPSHOT.jar"
 
 KAFKA_BOOTSTRAP="localhost:$KAFKA_PORT"
 JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/clawops"
@@ -774,6 +794,9 @@ service_start() {
       if [[ -n "${RUNTIMES_FILE:-}" ]]; then
         envs+=("CLAWOPS_RUNTIMES_FILE=$RUNTIMES_FILE")
       fi
+      if [[ -n "${DEMO_PROVIDER_KEY:-}" ]]; then
+        envs+=("CLAWOPS_SECRET_DEMO_PROVIDER_KEY=$DEMO_PROVIDER_KEY")
+      fi
       ;;
   esac
   local -a flags
@@ -782,6 +805,77 @@ service_start() {
   spawn "$name" "$(log_of "$name")" "${envs[@]}" -- "$JAVA" -Xmx384m "${flags[@]}" -jar "$jar"
   SERVICE_PID="$SPAWNED_PID"
   info "started $name (pid $SERVICE_PID) on port $port, log $(log_of "$name")"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Real agent CLIs for the demo
+
+# The path of agent CLI $1 (claude, codex, gemini): the build's pinned install, else PATH.
+agent_binary() {
+  if [[ -x "$AGENT_BIN/$1" ]]; then
+    printf '%s\n' "$AGENT_BIN/$1"
+  else
+    command -v "$1" 2>/dev/null || return 1
+  fi
+}
+
+# Writes the runtimes file for the installed agent CLIs (see "Real agent CLIs" above); sets
+# RUNTIMES_FILE and DEMO_PROVIDER_KEY when at least one is installed. Records the profiles found in
+# $RUN/agent-runtimes (empty when none).
+agent_runtimes() {
+  local entry profile binary path json="" found=""
+  for entry in claude-code:claude codex:codex gemini:gemini; do
+    profile="${entry%%:*}" binary="${entry#*:}"
+    path="$(agent_binary "$binary")" || continue
+    json+="${json:+,}"$'\n'"    \"$profile\": {\"command\": [\"$path\"], \"baseUrl\": \"http://127.0.0.1:$DEMO_PROVIDER_PORT\", \"credentialRef\": \"demo-provider-key\"}"
+    found+="$profile "
+  done
+  printf '%s\n' "${found% }" >"$RUN/agent-runtimes"
+  if [[ -z "$found" ]]; then
+    info "no agent CLI installed (agent-clis/target/agent-clis or PATH): the demo's real-CLI claws are skipped"
+    return 0
+  fi
+  printf '{"runtimes": {%s\n}}\n' "$json" >"$AGENT_RUNTIMES_FILE"
+  if [[ ! -s "$DEMO_KEY_FILE" ]]; then
+    (umask 077 && printf 'demo-fake-%s\n' "$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')" >"$DEMO_KEY_FILE")
+  fi
+  DEMO_PROVIDER_KEY="$(head -n1 "$DEMO_KEY_FILE")"
+  RUNTIMES_FILE="$AGENT_RUNTIMES_FILE"
+  info "agent CLIs found (${found% }): runners get $AGENT_RUNTIMES_FILE (provider 127.0.0.1:$DEMO_PROVIDER_PORT)"
+}
+
+# Starts the scripted model provider for the demo's real-CLI claws; sets PROVIDER_PID.
+provider_start() {
+  local deadline
+  [[ -f "$PROVIDER_JAR" ]] || die "$PROVIDER_JAR is missing (build it: ./mvnw -B -pl model-provider package -DskipTests)"
+  if PROVIDER_PID="$(running_pid model-provider)"; then
+    info "scripted model provider already running (pid $PROVIDER_PID)"
+    return 0
+  fi
+  if port_listening "$DEMO_PROVIDER_PORT"; then
+    die "port $DEMO_PROVIDER_PORT (scripted model provider) is in use by $(port_owner "$DEMO_PROVIDER_PORT")"
+  fi
+  local -a flags
+  mapfile -t flags < <(jvm_flags model-provider)
+  spawn model-provider "$LOGS/model-provider.log" -- "$JAVA" -Xmx128m "${flags[@]}" \
+    -cp "$PROVIDER_JAR:$ROOT/model-provider/target/lib/*" \
+    io.clawops.modelprovider.ScriptedModelProvider "$DEMO_PROVIDER_PORT"
+  PROVIDER_PID="$SPAWNED_PID"
+  deadline=$(($(now_ms) + 30000))
+  until port_listening "$DEMO_PROVIDER_PORT"; do
+    alive "$PROVIDER_PID" || die "the scripted model provider exited: $(log_tail "$LOGS/model-provider.log")"
+    (($(now_ms) < deadline)) || die "the scripted model provider did not listen on $DEMO_PROVIDER_PORT within 30 s"
+    sleep 0.2
+  done
+  info "scripted model provider (pid $PROVIDER_PID) on http://127.0.0.1:$DEMO_PROVIDER_PORT, log $LOGS/model-provider.log"
+}
+
+provider_stop() {
+  local pid
+  if pid="$(running_pid model-provider)"; then
+    STOP_GRACE=5 stop_pids "model-provider=$pid"
+  fi
+  rm -f "$(pid_file model-provider)"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -855,6 +949,7 @@ cmd_up() {
     [[ "$RUNTIMES_FILE" == /* ]] || RUNTIMES_FILE="$PWD/$RUNTIMES_FILE"
     [[ -f "$RUNTIMES_FILE" ]] || die "CLAWOPS_RUNTIMES_FILE=$CLAWOPS_RUNTIMES_FILE: no such file"
   fi
+  DEMO_PROVIDER_KEY=""
   for tool in tar xz curl setsid; do
     command -v "$tool" >/dev/null 2>&1 || die "'$tool' is required but not installed"
   done
@@ -886,6 +981,11 @@ cmd_up() {
   fi
 
   printf '%s\n' "$count" >"$RUN/runners"
+  if [[ -z "$RUNTIMES_FILE" ]]; then
+    agent_runtimes
+  else
+    : >"$RUN/agent-runtimes" # an operator's runtimes file: the demo does not guess its profiles
+  fi
   say "Starting services"
   for name in "${services[@]}"; do
     service_start "$name"
@@ -956,7 +1056,8 @@ cmd_down() {
   else
     info "neither running"
   fi
-  rm -f "$RUN/kafka.pid" "$RUN/postgres.pid" "$RUN/runners"
+  provider_stop
+  rm -f "$RUN/kafka.pid" "$RUN/postgres.pid" "$RUN/runners" "$RUN/agent-runtimes"
   for port in "${ports[@]}"; do
     if port_listening "$port"; then
       left+=" $port"
@@ -1052,10 +1153,24 @@ cmd_demo() {
     die "no API token: $TOKEN_FILE is missing (it is written by deploy/local.sh up)"
   fi
   check_java
-  DEMO_ROOT="$ROOT" DEMO_TOKEN="$token" DEMO_JAVA="$JAVA" \
+  # The profiles `up` configured for the real agent CLIs; their claws need the scripted provider.
+  local agents="" rc
+  [[ -s "$RUN/agent-runtimes" ]] && agents="$(head -n1 "$RUN/agent-runtimes")"
+  if [[ -n "$agents" ]]; then
+    say "Starting the scripted model provider for the real agent CLIs ($agents)"
+    provider_start
+    trap provider_stop EXIT
+    # Five more claws, each a real CLI start: more time before the demo gives up.
+    export CLAWOPS_DEMO_TIMEOUT="${CLAWOPS_DEMO_TIMEOUT:-300}"
+  fi
+  set +e
+  DEMO_ROOT="$ROOT" DEMO_TOKEN="$token" DEMO_JAVA="$JAVA" DEMO_AGENTS="$agents" \
     DEMO_STATUS_URL="http://localhost:$STATUS_PORT" \
     DEMO_PROVISIONER_URL="http://localhost:$PROVISIONER_PORT" \
-    exec bash "$SCRIPT_DIR/demo/demo.sh"
+    bash "$SCRIPT_DIR/demo/demo.sh"
+  rc=$?
+  set -e
+  return "$rc"
 }
 
 # The scheduling benchmark (deploy/bench/Bench.java): figures for the fleet as it runs; started

@@ -131,14 +131,21 @@ trim() {
   printf '%s' "${s%"${s##*[![:space:]]}"}"
 }
 
-NAMES=() FILES=() EXPECT=() EXPECT_REASON=() ACTION=() WHAT=()
+NAMES=() FILES=() EXPECT=() EXPECT_REASON=() ACTION=() WHAT=() SKIPPED=()
 read_manifest() {
-  local name file expect reason action what
+  local name file expect reason action what runtime
   while IFS='|' read -r name file expect reason action what; do
     name="$(trim "$name")"
     [[ -z "$name" || "$name" == \#* ]] && continue
     file="$(trim "$file")"
     [[ -f "$DEMO_SRC/claws/$file" ]] || die "claws.list names $file, which is not in deploy/demo/claws/"
+    # A claw of a real agent CLI runs only when `up` configured that CLI (DEMO_AGENTS).
+    runtime="$(grep -oE '"runtime"[[:space:]]*:[[:space:]]*"[^"]+"' "$DEMO_SRC/claws/$file" |
+      sed -E 's/.*"([^"]+)"$/\1/')"
+    if [[ "$runtime" != sim && " ${DEMO_AGENTS:-} " != *" $runtime "* ]]; then
+      SKIPPED+=("$name ($runtime)")
+      continue
+    fi
     case "$(trim "$action")" in
       - | cancel-when-running | cancel-after-deadline | check-redacted) ;;
       *) die "claws.list: unknown action '$(trim "$action")' for $name" ;;
@@ -303,6 +310,10 @@ check_redacted() {
   local i="$1" timeline="$RUN_DIR/$1.timeline.json" secret found="" where f
   local -a secrets=("ghp_$(printf 'Sim0%.0s' 1 2 3 4 5 6 7 8 9)"
     "sk-ant-api03-$(printf 's1mAg3nT_k%.0s' 1 2 3 4 5)" "hunter2-n0t-r3al" "Corr3ctH0rseB4ttery")
+  # The fake provider key `up` handed to the real agent CLIs (the 401 scenario echoes it back).
+  if [[ -s "$STATE/demo-provider-key" ]]; then
+    secrets+=("$(head -n1 "$STATE/demo-provider-key")")
+  fi
   curl -sS -m 10 -o "$timeline" -H @"$AUTH_HEADER" "$STATUS_URL/api/claws/${IDS[i]}/timeline" \
     2>/dev/null || true
   for secret in "${secrets[@]}"; do
@@ -539,12 +550,15 @@ trap 'rm -f "$AUTH_HEADER"' EXIT
 trap 'interrupted' INT TERM
 
 say "ClawOps demo: ${#NAMES[@]} claws, workflowRunId $WORKFLOW_RUN_ID"
+if ((${#SKIPPED[@]} > 0)); then
+  info "skipped, their agent CLI is not installed (build agent-clis, then deploy/local.sh down && up): ${SKIPPED[*]}"
+fi
 ensure_repo
 REPO_URL="$(file_url "$REPO")"
 MISSING_REPO_URL="$(file_url "$MISSING_REPO")"
 rm -rf "$MISSING_REPO" # it must not exist
 
-say "Creating the claws (POST $PROVISIONER_URL/api/claws, runtime sim)"
+say "Creating the claws (POST $PROVISIONER_URL/api/claws, runtime sim${DEMO_AGENTS:+ and $DEMO_AGENTS})"
 T0="$(now_ms)"
 for i in "${!NAMES[@]}"; do
   create_claw "$i"

@@ -68,6 +68,8 @@ public final class Sanitizer {
                   // AWS access key ids. No trailing boundary on purpose: a trailing check could
                   // start to match after a cut, which would break idempotence.
                   + "|(?:AKIA|ASIA)[A-Z0-9]{16,}"
+                  // Google API keys (Gemini, Maps, Firebase): AIza and 35 URL-safe characters.
+                  + "|AIza[0-9A-Za-z_-]{35,}"
                   // Slack bot, user, app-level, refresh and legacy tokens.
                   + "|(?:xox[abprs]|xapp)-[A-Za-z0-9-]{10,}"
                   // JSON Web Tokens.

@@ -24,6 +24,7 @@ final class FakeSecrets {
   static final String SLACK_REFRESH = "xoxr" + "-1234567890-" + "mNoP".repeat(6);
   static final String SLACK_LEGACY = "xoxs" + "-1234567890-" + "qRsT".repeat(6);
   static final String SLACK_APP_TOKEN = "xapp" + "-1-A0123BCDE-4567890-" + "uVwX".repeat(6);
+  static final String GOOGLE_API_KEY = "AIza" + "Sy9_Xq-4".repeat(4) + "Tb3";
   static final String JWT =
       "eyJ" + "hbGciOiJIUzI1NiJ9" + ".eyJ" + "zdWIiOiJjbGF3In0" + "." + "s1gN4tuRe_x".repeat(3);
   static final String OPAQUE_BEARER = "q8Zr3".repeat(6) + ".v2";

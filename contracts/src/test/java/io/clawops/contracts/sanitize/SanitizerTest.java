@@ -111,6 +111,21 @@ class SanitizerTest {
             "socket mode: ",
             " rejected"),
         leak(
+            "google api key echoed in a Gemini API error",
+            FakeSecrets.GOOGLE_API_KEY,
+            "[API Error: API key not valid: "
+                + FakeSecrets.GOOGLE_API_KEY
+                + ". Please pass a valid API key.]",
+            "[API Error: API key not valid: ",
+            ". Please pass a valid API key.]"),
+        leak(
+            "google api key in a request url",
+            FakeSecrets.GOOGLE_API_KEY,
+            "GET /v1beta/models/gemini-2.5-pro:generateContent?alt=sse&k="
+                + FakeSecrets.GOOGLE_API_KEY
+                + " -> 400",
+            " -> 400"),
+        leak(
             "authorization header with a bearer JWT",
             FakeSecrets.JWT,
             "GET /v1/models -> 401 (headers: Authorization: Bearer " + FakeSecrets.JWT + ")",
@@ -253,6 +268,7 @@ class SanitizerTest {
         "token.go:12: undefined: Lexer",
         "requires Bearer authentication",
         "ASIA and AKIA are prefixes",
+        "AIza alone is a prefix, AIzaShort is no key",
         "résumé ✓ 日本語 emoji 🚀 stay");
   }
 
@@ -363,6 +379,7 @@ class SanitizerTest {
             "x".repeat(5) + " password=hunter2 " + "y".repeat(30),
             "\u001B[31m" + "z".repeat(100),
             "AKIA" + "B".repeat(30),
+            "AIza" + "C".repeat(60),
             "https://user:pass@host/" + "p".repeat(40));
     Stream.concat(corpus, tricky)
         .forEach(

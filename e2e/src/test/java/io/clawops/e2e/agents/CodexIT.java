@@ -1,5 +1,6 @@
 package io.clawops.e2e.agents;
 
+import static io.clawops.e2e.agents.AgentClaws.assertCondition;
 import static io.clawops.e2e.agents.AgentClaws.assertKeyNowhere;
 import static io.clawops.e2e.agents.AgentClaws.claw;
 import static io.clawops.e2e.agents.AgentClaws.entries;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clawops.e2e.system.ClawOpsSystem;
+import io.clawops.e2e.system.ClawRecords;
 import io.clawops.e2e.system.EndToEnd;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,5 +60,64 @@ class CodexIT {
 
     assertThat(claw.path("statusReason").asText()).isEqualTo("agent.model_timeout");
     assertThat(claw.path("retryable").asBoolean()).isTrue();
+  }
+
+  @Test
+  void shouldFailWithTheRateLimitOnceCodexGivesUpRetrying() {
+    UUID clawId = system.api().create(claw(RUNTIME, "scripted-429", 60)).clawId();
+
+    JsonNode claw = system.api().awaitStatus(clawId, "failed");
+
+    // Codex retries 429s inside one request and ends with "exceeded retry limit, last status:
+    // 429" (turn.failed): the provider's reason, retryable, with its remediation.
+    assertThat(claw.path("statusReason").asText()).isEqualTo("agent.provider_rate_limit");
+    assertThat(claw.path("retryable").asBoolean()).isTrue();
+    assertThat(ClawRecords.text(claw, "/lastFailure/remediation")).contains("quota");
+  }
+
+  @Test
+  void shouldShowTheOverloadRetriesThenFailWithTheServerError() {
+    UUID clawId = system.api().create(claw(RUNTIME, "scripted-529", 60)).clawId();
+
+    // "Reconnecting... n/5 (unexpected status 503 …)" lines are retries on the timeline and turn
+    // ModelResponsive False while Codex retries; then it gives up with the same status.
+    system
+        .api()
+        .awaitClaw(
+            clawId,
+            record ->
+                assertCondition(record, "ModelResponsive", "False", "agent.provider_server_error"));
+    JsonNode claw = system.api().awaitStatus(clawId, "failed");
+
+    assertThat(claw.path("statusReason").asText()).isEqualTo("agent.provider_server_error");
+    assertThat(claw.path("retryable").asBoolean()).isTrue();
+    assertThat(ClawRecords.text(claw, "/lastFailure/remediation")).contains("fallback");
+    assertThat(entries(system.api().timeline(clawId), "run.model"))
+        .anySatisfy(entry -> assertThat(entry.toString()).contains("retry"));
+  }
+
+  @Test
+  void shouldTakeTheL1PathOnTheRefusedSudoButCannotDeliverTheMessage() {
+    UUID clawId = system.api().create(claw(RUNTIME, "scripted-sudo-loop", 60)).clawId();
+
+    // The failed `sudo make install` reads as elevated execution denied (L1); the corrective hub
+    // message cannot reach `codex exec` (no input mid-run), so it is recorded as not delivered.
+    JsonNode claw =
+        system
+            .api()
+            .awaitClaw(
+                clawId,
+                record -> {
+                  assertThat(record.path("statusReason").asText()).isEqualTo("corrective_message");
+                  assertThat(record.get("hubMessages")).isNotEmpty();
+                });
+    JsonNode message = claw.get("hubMessages").get(0);
+    assertThat(message.path("delivered").asBoolean()).as(message.toString()).isFalse();
+    assertThat(entries(system.api().timeline(clawId), "run.tool_result"))
+        .anySatisfy(entry -> assertThat(entry.toString()).contains("elevated is not available"));
+
+    // The run does not reach tool_blocked by itself (README): the operator ends it.
+    assertThat(system.api().cancel(clawId).statusCode()).isEqualTo(202);
+    system.api().awaitStatus(clawId, "cancelled");
   }
 }

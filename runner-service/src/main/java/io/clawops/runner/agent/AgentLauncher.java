@@ -8,6 +8,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +86,8 @@ public final class AgentLauncher {
           AgentEnvironment.of(
               inheritedEnv, start.env(), profile.get(), clawId, runId, task, promptFile),
           scratch,
-          start.adapter());
+          start.adapter(),
+          SecretRedactor.of(Collections.singletonList(apiKey)));
     } catch (IOException e) {
       discard(scratch);
       return new LaunchPlan.Refused(

@@ -10,14 +10,16 @@ public sealed interface LaunchPlan {
 
   /**
    * Everything needed to start the process; {@code scratch} holds the prompt file, {@code adapter}
-   * reads the agent's output format.
+   * reads the agent's output format, {@code secrets} removes the credentials handed to the agent
+   * from everything it writes.
    */
   record Ready(
       List<String> command,
       Path workdir,
       Map<String, String> env,
       Path scratch,
-      AgentAdapter adapter)
+      AgentAdapter adapter,
+      SecretRedactor secrets)
       implements LaunchPlan {}
 
   /** The run fails before any process starts. */

@@ -4,6 +4,7 @@ import io.clawops.contracts.sanitize.Sanitizer;
 import io.clawops.runner.agent.AgentAdapter;
 import io.clawops.runner.agent.BoundedLineReader;
 import io.clawops.runner.agent.ProtocolTranslator;
+import io.clawops.runner.agent.SecretRedactor;
 import io.clawops.runner.agent.StderrTail;
 import io.clawops.runner.agent.Translation;
 import java.util.UUID;
@@ -28,6 +29,7 @@ final class AgentOutput {
   private final RunEventStream events;
   private final StderrTail stderr;
   private volatile AgentAdapter adapter;
+  private volatile SecretRedactor secrets = SecretRedactor.none();
   private volatile Consumer<Translation> onControl = translation -> {};
   private volatile long lastLineNanos = System.nanoTime();
   private volatile boolean handlingLine;
@@ -39,9 +41,13 @@ final class AgentOutput {
     this.stderr = new StderrTail(stderrTailChars);
   }
 
-  /** The adapter of the agent's format, and who hears of its stops and results. */
-  void use(AgentAdapter formatAdapter, Consumer<Translation> control) {
+  /**
+   * The adapter of the agent's format, the credentials handed to the agent (removed from all it
+   * writes) and who hears of its stops and results.
+   */
+  void use(AgentAdapter formatAdapter, SecretRedactor redactor, Consumer<Translation> control) {
     this.adapter = formatAdapter;
+    this.secrets = redactor;
     this.onControl = control;
   }
 
@@ -54,11 +60,16 @@ final class AgentOutput {
     lastLineNanos = System.nanoTime();
   }
 
+  /**
+   * Every stdout line of the agent passes here first: the credentials handed to it are removed
+   * before the adapter reads the line, so no event, error message or log line can carry them.
+   */
   void onStdout(BoundedLineReader.Line line) {
     handlingLine = true;
     lastLineNanos = System.nanoTime();
     try {
-      for (Translation translation : events.translate(adapter, line.text())) {
+      String text = secrets.redact(line.text());
+      for (Translation translation : events.translate(adapter, text)) {
         if (translation instanceof Translation.Log log) {
           if (LOG.isDebugEnabled()) {
             LOG.debugf("run %s agent%s: %s", runId, line.cut() ? " (line cut)" : "", log.text());
@@ -74,12 +85,14 @@ final class AgentOutput {
     }
   }
 
+  /** Stderr likewise: redacted before it is kept for the failure message or logged. */
   void onStderr(BoundedLineReader.Line line) {
-    stderr.append(line.text());
+    String text = secrets.redact(line.text());
+    stderr.append(text);
     if (LOG.isDebugEnabled()) {
       LOG.debugf(
           "run %s agent stderr: %s",
-          runId, Sanitizer.sanitize(line.text(), ProtocolTranslator.LOG_TEXT_MAX));
+          runId, Sanitizer.sanitize(text, ProtocolTranslator.LOG_TEXT_MAX));
     }
   }
 

@@ -185,7 +185,7 @@ public final class AgentRun {
         return;
       }
       LaunchPlan.Ready ready = (LaunchPlan.Ready) plan;
-      output.use(ready.adapter(), this::onControl);
+      output.use(ready.adapter(), ready.secrets(), this::onControl);
       AgentProcess agent = spawn(ready);
       if (agent == null) {
         finish(OutcomeDecider.decide(ending(null)));
