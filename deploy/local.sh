@@ -126,6 +126,8 @@ commands:
   logs [NAME] [-f] list logs, or show (follow with -f) one component's log
   demo             with the stack up: create one claw per bundled scenario and watch
                    them settle (exit 0 when each settled as its scenario predicts)
+  bench            with the stack up: the scheduling benchmark (prints figures; started
+                   with one runner it adds two and compares)
 
 environment: RUNNERS, CLAWOPS_API_TOKEN, CLAWOPS_RUNTIMES_FILE, CLAWOPS_TOPIC_PARTITIONS,
              CLAWOPS_REBUILD=1, CLAWOPS_START_TIMEOUT, CLAWOPS_STOP_GRACE, JAVA_HOME,
@@ -1051,6 +1053,56 @@ cmd_demo() {
     exec bash "$SCRIPT_DIR/demo/demo.sh"
 }
 
+# The scheduling benchmark (deploy/bench/Bench.java): figures for the fleet as it runs; started
+# with one runner, it then adds two (RUNNERS=3 up) and compares. It prints, it asserts nothing.
+cmd_bench() {
+  local token results count
+  if (($# > 0)); then
+    usage >&2
+    exit 2
+  fi
+  healthy_or_die
+  token="$(head -n1 "$TOKEN_FILE" 2>/dev/null || true)"
+  [[ -n "$token" ]] || token="${CLAWOPS_API_TOKEN:-}"
+  [[ -n "$token" ]] || die "no API token: $TOKEN_FILE is missing (it is written by deploy/local.sh up)"
+  check_java
+  mkdir -p "$STATE/bench"
+  results="$STATE/bench/results-$(date -u +%Y%m%dT%H%M%SZ).txt"
+  count="$(runner_count)"
+  bench_run "$token" "$results" "$count runner(s)"
+  if [[ "$count" == 1 ]]; then
+    say "adding two runners (RUNNERS=3 up) for the 3-runner figures"
+    RUNNERS=3 "$SCRIPT_DIR/local.sh" up >/dev/null
+    sleep 5
+    bench_run "$token" "$results" "3 runner(s)"
+    awk '/^throughput/ { t[NR] = $NF; n[NR] = $2 } END { one = ""; for (i in t) { if (n[i] == 1) one = t[i]; else three = t[i] } if (one != "" && three != "") printf "P6 throughput ratio 3 runners / 1 runner: %.2f\n", three / one }' \
+      "$results" | tee -a "$results"
+  fi
+  say "figures in $results"
+}
+
+bench_run() {
+  BENCH_BOOTSTRAP="$KAFKA_BOOTSTRAP" BENCH_STATUS_URL="http://localhost:$STATUS_PORT" \
+    BENCH_TOKEN="$1" BENCH_WORKSPACES="$WORKSPACES" \
+    "$JAVA" -cp "$KAFKA_LIBS/*" "$SCRIPT_DIR/bench/Bench.java" "$3" "$2" 2> >(grep -v '^SLF4J\|WARN\|INFO' >&2)
+}
+
+healthy_or_die() {
+  local name pid problems=""
+  while read -r name; do
+    if ! pid="$(running_pid "$name")"; then
+      problems+=" $name is not running;"
+    elif ! component_healthy "$name" "$pid"; then
+      problems+=" $name (pid $pid) is not healthy;"
+    fi
+  done < <(service_names "$(runner_count)")
+  if [[ -n "$problems" ]]; then
+    printf 'error: the stack is not up:%s\n' "${problems%;}" >&2
+    printf 'Start it first: deploy/local.sh up   (deploy/local.sh status shows what runs)\n' >&2
+    exit 1
+  fi
+}
+
 main() {
   local cmd="${1:-}"
   [[ $# -gt 0 ]] && shift
@@ -1060,6 +1112,7 @@ main() {
     status) cmd_status "$@" ;;
     logs) cmd_logs "$@" ;;
     demo) cmd_demo "$@" ;;
+    bench) cmd_bench "$@" ;;
     -h | --help | help)
       usage
       ;;

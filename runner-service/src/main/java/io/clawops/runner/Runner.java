@@ -2,6 +2,7 @@ package io.clawops.runner;
 
 import io.clawops.contracts.ReasonCode;
 import io.clawops.contracts.message.RunOutcome;
+import io.clawops.contracts.message.RunnerBeat;
 import io.clawops.runner.agent.AgentLauncher;
 import io.clawops.runner.agent.RuntimeProfiles;
 import io.clawops.runner.config.RunnerSettings;
@@ -9,6 +10,7 @@ import io.clawops.runner.messaging.CommandListener;
 import io.clawops.runner.messaging.DeadLetterPublisher;
 import io.clawops.runner.messaging.EventPublisher;
 import io.clawops.runner.messaging.HeartbeatPublisher;
+import io.clawops.runner.messaging.RunnerBeatPublisher;
 import io.clawops.runner.messaging.TaskClaimLoop;
 import io.clawops.runner.run.AgentRun;
 import io.clawops.runner.run.CommandRouter;
@@ -51,6 +53,7 @@ public final class Runner implements AutoCloseable {
   private final ExecutorService stdinWriters;
   private final TaskClaimLoop claimLoop;
   private final CommandListener commands;
+  private final RunnerBeatPublisher beats;
 
   public Runner(RunnerSettings settings, RuntimeProfiles profiles) {
     this.settings = settings;
@@ -82,7 +85,11 @@ public final class Runner implements AutoCloseable {
             id,
             slots,
             new RunStarter(services, runs, slots),
-            new DeadLetterPublisher(events));
+            new DeadLetterPublisher(events),
+            this::capacityChanged);
+    this.beats =
+        new RunnerBeatPublisher(settings.kafka(), id, settings.beatInterval(), this::capacity);
+    slots.onChange(beats::changed);
     this.commands = new CommandListener(settings.kafka(), id, new CommandRouter(runs));
     LOG.infof(
         "runner %s: %d slots, runtimes %s",
@@ -95,6 +102,7 @@ public final class Runner implements AutoCloseable {
     if (!commands.awaitReady(COMMANDS_READY_TIMEOUT)) {
       LOG.warnf("command consumer not assigned after %s; claiming anyway", COMMANDS_READY_TIMEOUT);
     }
+    beats.start();
     claimLoop.start();
   }
 
@@ -108,6 +116,11 @@ public final class Runner implements AutoCloseable {
 
   public SlotPool slots() {
     return slots;
+  }
+
+  /** True while the runner is in the claim group (it has a free slot). */
+  public boolean claiming() {
+    return claimLoop.claiming();
   }
 
   /** False when a consumer thread died and the runner can no longer claim or obey. */
@@ -135,12 +148,34 @@ public final class Runner implements AutoCloseable {
       runs.all().forEach(Runner::forceEnd);
     }
     commands.close();
+    beats.close();
     heartbeatScheduler.shutdownNow();
     watchdogScheduler.shutdownNow();
     stdinWriters.shutdownNow();
     events.flush();
     events.close();
     heartbeats.close();
+  }
+
+  /** What this runner reports in its capacity beat. */
+  private RunnerBeat capacity(long beat) {
+    return new RunnerBeat(
+        id(),
+        slots.capacity(),
+        slots.busy(),
+        runs.all().stream()
+            .map(run -> new RunnerBeat.HeldRun(run.clawId(), run.runId(), run.attempt()))
+            .toList(),
+        settings.version(),
+        (int) settings.beatInterval().toSeconds(),
+        beat,
+        claimLoop != null && claimLoop.claiming());
+  }
+
+  private void capacityChanged() {
+    if (beats != null) {
+      beats.changed();
+    }
   }
 
   private static void forceEnd(AgentRun run) {

@@ -24,6 +24,7 @@ public class RunnerLiveness implements HealthCheck {
         .withData("runnerId", runner.id())
         .withData("slotsBusy", runner.slots().busy())
         .withData("slots", runner.slots().capacity())
+        .withData("claiming", runner.claiming())
         .build();
   }
 }

@@ -24,6 +24,7 @@ import io.clawops.contracts.message.RunOutcome;
 import io.clawops.contracts.message.RunStarted;
 import io.clawops.contracts.message.RunToolResult;
 import io.clawops.contracts.message.RunToolUse;
+import io.clawops.contracts.message.RunnerBeat;
 import io.clawops.contracts.message.StatusChanged;
 import io.clawops.contracts.message.StepOutcome;
 import io.clawops.contracts.message.TaskDispatched;
@@ -150,6 +151,7 @@ final class DataDecoders {
                       f.string("runnerId"),
                       f.longInteger("lastSeq"),
                       f.longInteger("beat"))),
+          entry(RunnerBeat.TYPE, DataDecoders::runnerBeat),
           entry(
               CommandInjectMessage.TYPE,
               f ->
@@ -189,6 +191,22 @@ final class DataDecoders {
         f.object("capabilities", DataDecoders::capabilities),
         f.object("timeouts", DataDecoders::timeouts),
         f.integer("maxAttempts"));
+  }
+
+  private static RunnerBeat runnerBeat(Fields f) {
+    return new RunnerBeat(
+        f.string("runnerId"),
+        f.integer("slotsTotal"),
+        f.integer("slotsBusy"),
+        f.objects(
+            "runs",
+            run ->
+                new RunnerBeat.HeldRun(
+                    run.uuid("clawId"), run.uuid("runId"), run.integer("attempt"))),
+        f.optionalString("version"),
+        f.integer("beatSeconds"),
+        f.longInteger("beat"),
+        f.bool("claiming"));
   }
 
   private static ModelProfile modelProfile(Fields f) {

@@ -14,6 +14,7 @@ public sealed interface MessageData
         TaskDispatched,
         RunEvent,
         RunHeartbeat,
+        RunnerBeat,
         Command,
         StatusChanged,
         UnknownData {

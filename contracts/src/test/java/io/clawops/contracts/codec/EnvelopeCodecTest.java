@@ -94,6 +94,8 @@ class EnvelopeCodecTest {
         Arguments.of("run.hub_message_delivered", run + "commandId"),
         Arguments.of("run.finished", run + "outcome code message finishedAt deadlineAt"),
         Arguments.of("run.heartbeat", "runId attempt runnerId lastSeq beat"),
+        Arguments.of(
+            "runner.beat", "runnerId slotsTotal slotsBusy runs version beatSeconds beat claiming"),
         Arguments.of("command.inject_message", "commandId runId text rule"),
         Arguments.of("command.cancel", "commandId runId reason"),
         Arguments.of("command.rebootstrap", "commandId"),

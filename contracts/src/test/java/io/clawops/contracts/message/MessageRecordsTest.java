@@ -149,4 +149,18 @@ class MessageRecordsTest {
   void shouldKeepUnknownDataRawAndNeverNull() {
     assertThat(new UnknownData("x.y", null).raw()).isEqualTo(NullNode.instance);
   }
+
+  @Test
+  void shouldRejectARunnerBeatWithMoreBusySlotsThanItHas() {
+    assertThatThrownBy(() -> new RunnerBeat("runner-1", 2, 3, List.of(), "v", 5, 1, false))
+        .isInstanceOf(MessageFormatException.class)
+        .hasMessageContaining("slotsBusy");
+  }
+
+  @Test
+  void shouldKeyEveryBeatOfOneRunnerAlikeAndApartFromOtherRunners() {
+    assertThat(RunnerBeat.fleetKey("runner-1"))
+        .isEqualTo(RunnerBeat.fleetKey("runner-1"))
+        .isNotEqualTo(RunnerBeat.fleetKey("runner-2"));
+  }
 }

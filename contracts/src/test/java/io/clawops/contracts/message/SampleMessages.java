@@ -87,6 +87,15 @@ public final class SampleMessages {
             Instant.parse("2026-11-21T11:00:01.5Z"),
             DEADLINE),
         new RunHeartbeat(RUN_ID, 1, "runner-7f3a", 8, 42),
+        new RunnerBeat(
+            "runner-7f3a",
+            4,
+            1,
+            List.of(new RunnerBeat.HeldRun(CLAW_ID, RUN_ID, 1)),
+            "0.1.0",
+            5,
+            17,
+            true),
         new CommandInjectMessage(
             COMMAND_ID, RUN_ID, "Elevated execution is not available in this runtime.", "L1"),
         new CommandCancel(COMMAND_ID, null, "operator asked"),

@@ -123,6 +123,46 @@ public final class ClawOpsSystem implements AutoCloseable {
     awaitReady(started);
   }
 
+  /**
+   * Stops every runner (SIGTERM, as a scale-down would) and starts {@code count} fresh ones with
+   * {@code slots} slots each; returns their ids once they are ready.
+   */
+  public synchronized List<String> replaceRunners(String prefix, int count, int slots) {
+    List<ServiceProcess> stopping = new ArrayList<>(runners.values());
+    runners.clear();
+    stopping.forEach(runner -> runner.stop(STOP_GRACE));
+    List<ServiceProcess> started = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      started.add(startRunner(prefix + i, slots));
+    }
+    awaitReady(started);
+    return started.stream().map(ServiceProcess::name).toList();
+  }
+
+  /** Starts one more runner with {@code slots} slots and waits until it is ready. */
+  public synchronized String addRunner(String runnerId, int slots) {
+    ServiceProcess runner = startRunner(runnerId, slots);
+    awaitReady(List.of(runner));
+    return runnerId;
+  }
+
+  /** The broker the system runs on, for admin queries (consumer group assignments). */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The directory holding the claw workspaces, shared by provisioner and runners. */
+  public Path workspaces() {
+    return launchers.workspaces();
+  }
+
+  private ServiceProcess startRunner(String runnerId, int slots) {
+    ServiceProcess runner =
+        launchers.runner(runnerId, Map.of("CLAWOPS_RUNNER_SLOTS", Integer.toString(slots)));
+    runners.put(runnerId, runner);
+    return runner;
+  }
+
   /** SIGKILL to status-service, mid-whatever it is doing. */
   public void killStatusService() {
     status.kill();

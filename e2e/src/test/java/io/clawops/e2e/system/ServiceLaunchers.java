@@ -63,6 +63,11 @@ final class ServiceLaunchers {
   }
 
   ServiceProcess runner(String runnerId) {
+    return runner(runnerId, Map.of());
+  }
+
+  /** A runner with extra settings, e.g. {@code CLAWOPS_RUNNER_SLOTS}. */
+  ServiceProcess runner(String runnerId, Map<String, String> settings) {
     int port = freePort();
     Map<String, String> env = common(port);
     env.put("CLAWOPS_RUNNER_ID", runnerId);
@@ -70,6 +75,9 @@ final class ServiceLaunchers {
     env.put("CLAWOPS_RUNNER_SCRATCH_DIR", work.resolve("scratch").resolve(runnerId).toString());
     env.put("CLAWOPS_RUNNER_STOP_GRACE", "2s");
     env.put("CLAWOPS_RUNNER_SHUTDOWN_GRACE", "1s");
+    // A silent runner is shown lost 3 s after its last capacity beat.
+    env.put("CLAWOPS_RUNNER_BEAT_INTERVAL", "1s");
+    env.putAll(settings);
     return launch(runnerId, "runner-service", port, env);
   }
 

@@ -17,6 +17,10 @@ public interface RunnerConfig {
   @WithDefault("4")
   int slots();
 
+  /** How often the runner reports its capacity ({@code runner.beat}); it also beats on change. */
+  @WithDefault("5s")
+  Duration beatInterval();
+
   /** Time a stopped agent gets between SIGTERM and SIGKILL of its whole process tree. */
   @WithDefault("5s")
   Duration stopGrace();

@@ -8,11 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The resolved settings of one runner instance, defaults filled in; a plain record so a second
  * instance can be assembled by hand (tests) with another id.
  *
+ * @param beatInterval how often the capacity beat goes out (also on every change)
+ * @param version the build this runner runs, reported in its beat
  * @param kafka client properties shared by every consumer and producer (bootstrap servers,
  *     security), without group or serializer settings
  */
@@ -25,6 +28,8 @@ public record RunnerSettings(
     int stderrTailChars,
     Optional<Path> workspacesRoot,
     Path scratchDir,
+    Duration beatInterval,
+    String version,
     Map<String, Object> kafka) {
 
   public RunnerSettings {
@@ -33,6 +38,9 @@ public record RunnerSettings(
     }
     if (slots < 1) {
       throw new IllegalArgumentException("clawops.runner.slots must be at least 1");
+    }
+    if (beatInterval.toSeconds() < 1) {
+      throw new IllegalArgumentException("clawops.runner.beat-interval must be at least 1s");
     }
     kafka = Map.copyOf(kafka);
   }
@@ -50,6 +58,10 @@ public record RunnerSettings(
             .scratchDir()
             .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "clawops-runner"))
             .toAbsolutePath(),
+        config.beatInterval(),
+        ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.application.version", String.class)
+            .orElse("unknown"),
         kafka);
   }
 
@@ -64,6 +76,8 @@ public record RunnerSettings(
         stderrTailChars,
         workspacesRoot,
         scratchDir,
+        beatInterval,
+        version,
         kafka);
   }
 

@@ -27,18 +27,22 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
  * The runner's membership in the {@value #GROUP_ID} group on {@code claw.tasks}: takes a slot, then
  * one task, claims it, commits it, starts the run.
  *
- * <p>Backpressure: with every slot busy the assignment is paused, so the consumer fetches nothing
- * while it keeps polling (which keeps it in the group); one record per poll means a task is never
- * taken without a slot already held. The record is committed right after {@code run.claimed} was
- * acknowledged, never held for the life of the run: a lost run is found by liveness, not by
- * redelivery (DESIGN §9). Closing it stops claiming and leaves the group; running runs are not
- * touched.
+ * <p>Capacity-aware dispatch (DESIGN §9): the runner is a member of the group only while it has a
+ * free slot. When its last slot is taken it commits what it claimed and leaves the group, so the
+ * broker hands its partitions to runners that can run their tasks; when a slot frees it joins
+ * again. A partition is therefore always held by a runner with a free slot while one exists, and by
+ * nobody (its tasks wait in Kafka, visible as lag) while every slot of the fleet is busy. One
+ * record per poll means a task is never taken without a slot already held. The record is committed
+ * right after {@code run.claimed} was acknowledged, never held for the life of the run: a lost run
+ * is found by liveness, not by redelivery. Closing it stops claiming and leaves the group; running
+ * runs are not touched.
  */
 public final class TaskClaimLoop extends PollingLoop {
 
@@ -52,7 +56,8 @@ public final class TaskClaimLoop extends PollingLoop {
   private final RunStarter starter;
   private final DeadLetterPublisher deadLetters;
   private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
-  private boolean holdingBack;
+  private final Runnable onMembership;
+  private volatile boolean member;
   private volatile Set<TopicPartition> assignment = Set.of();
 
   public TaskClaimLoop(
@@ -60,7 +65,8 @@ public final class TaskClaimLoop extends PollingLoop {
       String runnerId,
       SlotPool slots,
       RunStarter starter,
-      DeadLetterPublisher deadLetters) {
+      DeadLetterPublisher deadLetters,
+      Runnable onMembership) {
     super(
         new KafkaConsumer<>(
             KafkaClients.consumer(
@@ -81,6 +87,7 @@ public final class TaskClaimLoop extends PollingLoop {
     this.slots = slots;
     this.starter = starter;
     this.deadLetters = deadLetters;
+    this.onMembership = onMembership;
   }
 
   /** The partitions of {@code claw.tasks} this runner holds now. */
@@ -88,15 +95,29 @@ public final class TaskClaimLoop extends PollingLoop {
     return assignment;
   }
 
+  /** True while this runner is a member of the claim group, i.e. while it has a free slot. */
+  public boolean claiming() {
+    return member;
+  }
+
   @Override
   protected void subscribe() {
-    consumer.subscribe(List.of(Topics.TASKS), new Rebalance());
+    if (slots.hasFree()) {
+      join();
+    }
   }
 
   @Override
   protected void round() {
     commitClaimed();
-    holdBackWhenFull();
+    if (!slots.hasFree()) {
+      leave();
+      awaitFreeSlot();
+      return;
+    }
+    if (!member) {
+      join();
+    }
     for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
       handle(record);
     }
@@ -109,20 +130,41 @@ public final class TaskClaimLoop extends PollingLoop {
 
   @Override
   protected void beforeClose() {
-    commitClaimed();
+    try {
+      commitClaimed();
+    } catch (WakeupException e) {
+      // close() woke a loop that was waiting for a slot; commit once more without the wake-up.
+      commitClaimed();
+    }
   }
 
-  private void holdBackWhenFull() {
-    if (!slots.hasFree()) {
-      consumer.pause(consumer.assignment());
-      if (!holdingBack) {
-        LOG.debugf("all %d slots busy: fetching paused", slots.capacity());
-      }
-      holdingBack = true;
-    } else if (holdingBack || !consumer.paused().isEmpty()) {
-      consumer.resume(consumer.paused());
-      LOG.debug("a slot is free: fetching resumed");
-      holdingBack = false;
+  private void join() {
+    consumer.subscribe(List.of(Topics.TASKS), new Rebalance());
+    member = true;
+    LOG.debug("a slot is free: joining the claim group");
+    onMembership.run();
+  }
+
+  /** Gives every partition back so runners with a free slot take their tasks. */
+  private void leave() {
+    if (!member) {
+      return;
+    }
+    commitClaimed();
+    // Revokes the partitions (the listener commits what is still uncommitted) and leaves the group.
+    consumer.unsubscribe();
+    member = false;
+    assignment = Set.of();
+    LOG.debugf("all %d slots busy: left the claim group", slots.capacity());
+    onMembership.run();
+  }
+
+  private void awaitFreeSlot() {
+    try {
+      slots.awaitFree(POLL);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopLooping();
     }
   }
 
@@ -203,7 +245,7 @@ public final class TaskClaimLoop extends PollingLoop {
     }
   }
 
-  /** Commits claimed tasks before partitions move away; pauses new ones when full. */
+  /** Commits claimed tasks before partitions move away. */
   private final class Rebalance implements ConsumerRebalanceListener {
 
     @Override
@@ -214,11 +256,8 @@ public final class TaskClaimLoop extends PollingLoop {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      if (!slots.hasFree()) {
-        consumer.pause(partitions);
-      }
       assignment = Set.copyOf(consumer.assignment());
-      LOG.infof("holding %d partitions of %s", assignment.size(), Topics.TASKS);
+      LOG.debugf("holding %d partitions of %s", assignment.size(), Topics.TASKS);
     }
 
     @Override

@@ -81,6 +81,10 @@ public final class AgentRun {
     return clawId;
   }
 
+  public int attempt() {
+    return task.attempt();
+  }
+
   /** Publishes {@code run.claimed} and waits for the broker, then starts the heartbeats. */
   public void claim(Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {

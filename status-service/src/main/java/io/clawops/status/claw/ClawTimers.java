@@ -29,9 +29,11 @@ public final class ClawTimers {
     RunState run = claw.currentRun();
     if (run != null && run.isActive()) {
       cancelGrace(claw, run, now, rules);
-      startTimeout(claw, run, now, rules, fx);
       silentPastDeadline(claw, run, now, rules);
+      // A silent runner is lost even before it started the agent (it died mid-claim): the task
+      // goes to the next attempt rather than failing as never started.
       runnerLost(claw, run, now, watchingSince, rules, fx);
+      startTimeout(claw, run, now, rules, fx);
     } else if (claw.cancelRequestedAt != null) {
       pinClawCancel(claw, now);
     }
@@ -96,7 +98,8 @@ public final class ClawTimers {
 
   private static void startTimeout(
       ClawState claw, RunState run, Instant now, RuleSettings rules, Effects fx) {
-    if (run.claimedAt != null
+    if (run.isActive()
+        && run.claimedAt != null
         && run.startedAt == null
         && run.pinnedCause == null
         && !now.isBefore(run.claimedAt.plus(rules.startTimeout()))) {
@@ -109,7 +112,9 @@ public final class ClawTimers {
 
   private static void silentPastDeadline(
       ClawState claw, RunState run, Instant now, RuleSettings rules) {
-    if (run.deadlineAt != null && !now.isBefore(run.deadlineAt.plus(rules.deadlineGrace()))) {
+    if (run.isActive()
+        && run.deadlineAt != null
+        && !now.isBefore(run.deadlineAt.plus(rules.deadlineGrace()))) {
       // A provisional timeout: a completion with finishedAt before the deadline corrects it (F4).
       Recoveries.cause(
           claw,

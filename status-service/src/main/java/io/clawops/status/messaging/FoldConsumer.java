@@ -2,8 +2,12 @@ package io.clawops.status.messaging;
 
 import io.clawops.contracts.Topics;
 import io.clawops.contracts.codec.EnvelopeCodec;
+import io.clawops.contracts.message.Envelope;
 import io.clawops.contracts.message.MessageFormatException;
+import io.clawops.contracts.message.RunnerBeat;
 import io.clawops.contracts.sanitize.Sanitizer;
+import io.clawops.status.fleet.FleetStore;
+import io.clawops.status.fleet.RunnerRecord;
 import io.clawops.status.fold.FoldService;
 import io.clawops.status.persistence.ReceivedEvent;
 import io.clawops.support.messaging.DeadLetterPublisher;
@@ -36,6 +40,7 @@ public class FoldConsumer {
   @Inject DeadLetterPublisher deadLetters;
   @Inject FoldService fold;
   @Inject OutboxRelay relay;
+  @Inject FleetStore fleet;
 
   /**
    * Applies one polled batch. Returns only after the transaction committed and every dead letter
@@ -46,16 +51,22 @@ public class FoldConsumer {
   public void consume(ConsumerRecords<String, String> batch) {
     List<ReceivedEvent> events = new ArrayList<>(batch.count());
     List<ConsumerRecord<String, String>> decoded = new ArrayList<>(batch.count());
+    List<RunnerRecord> runnerBeats = new ArrayList<>();
     for (ConsumerRecord<String, String> record : batch) {
       try {
-        events.add(
-            new ReceivedEvent(
-                record.topic(), record.partition(), EnvelopeCodec.decode(record.value())));
+        Envelope envelope = EnvelopeCodec.decode(record.value());
+        if (envelope.data() instanceof RunnerBeat beat) {
+          // Capacity of a runner, not news of a claw: it goes to the fleet, not into a claw record.
+          runnerBeats.add(RunnerRecord.of(beat, envelope.occurredAt()));
+          continue;
+        }
+        events.add(new ReceivedEvent(record.topic(), record.partition(), envelope));
         decoded.add(record);
       } catch (MessageFormatException e) {
         deadLetter(record, e.getMessage());
       }
     }
+    recordRunnerBeats(runnerBeats);
     if (!events.isEmpty()) {
       try {
         fold.applyBatch(events);
@@ -73,6 +84,17 @@ public class FoldConsumer {
         }
       }
       relay.kick();
+    }
+  }
+
+  /** A beat that cannot be stored now is superseded by the runner's next one: never fatal. */
+  private void recordRunnerBeats(List<RunnerRecord> beats) {
+    try {
+      fleet.record(beats);
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "%d runner beats not recorded: %s",
+          beats.size(), Sanitizer.sanitize(e.toString(), Sanitizer.MESSAGE_MAX));
     }
   }
 

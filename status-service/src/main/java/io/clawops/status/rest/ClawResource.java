@@ -4,6 +4,8 @@ import io.clawops.status.claw.ActionResult;
 import io.clawops.status.claw.ClawState;
 import io.clawops.status.claw.TimelineEntry;
 import io.clawops.status.config.StatusConfig;
+import io.clawops.status.fleet.Fleet;
+import io.clawops.status.fleet.FleetView;
 import io.clawops.status.fold.ActionService;
 import io.clawops.status.persistence.ClawQueries;
 import io.clawops.support.rest.Problems;
@@ -36,6 +38,7 @@ public class ClawResource {
   @Inject ClawQueries queries;
   @Inject ActionService actions;
   @Inject StatusConfig config;
+  @Inject FleetView fleet;
 
   /** Newest first; {@code nextCursor} pages on, null on the last page. */
   @GET
@@ -51,8 +54,11 @@ public class ClawResource {
     ClawQueries.Page page =
         queries.list(query.status(), query.workflowRunId(), query.limit(), query.cursor());
     Instant now = Instant.now();
+    Fleet runners = fleet.now(now);
     List<ClawView> items =
-        page.items().stream().map(claw -> ClawViews.of(claw, now, config.ruleSettings())).toList();
+        page.items().stream()
+            .map(claw -> ClawViews.of(claw, now, config.ruleSettings(), runners))
+            .toList();
     return Response.ok(new ClawPage(items, ListQuery.encode(page.next()))).build();
   }
 
@@ -60,7 +66,12 @@ public class ClawResource {
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
     return withClaw(
-        id, claw -> Response.ok(ClawViews.of(claw, Instant.now(), config.ruleSettings())).build());
+        id,
+        claw -> {
+          Instant now = Instant.now();
+          return Response.ok(ClawViews.of(claw, now, config.ruleSettings(), fleet.now(now)))
+              .build();
+        });
   }
 
   @GET

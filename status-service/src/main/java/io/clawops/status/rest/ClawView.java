@@ -22,6 +22,7 @@ public record ClawView(
     Lifecycle lifecycle,
     ConnectionState connection,
     Long evidenceAgeSeconds,
+    Double queueWaitSeconds,
     FailureView lastFailure,
     List<FailureView> failures,
     List<StepResult> bootstrap,

@@ -1,6 +1,7 @@
 package io.clawops.status.rest;
 
 import io.clawops.contracts.ReasonCode;
+import io.clawops.contracts.message.ClawStatus;
 import io.clawops.contracts.message.ConnectionState;
 import io.clawops.status.claw.ClawState;
 import io.clawops.status.claw.Failure;
@@ -11,6 +12,8 @@ import io.clawops.status.claw.RunState;
 import io.clawops.status.claw.StatusClassifier;
 import io.clawops.status.claw.StatusView;
 import io.clawops.status.claw.StepResult;
+import io.clawops.status.fleet.Fleet;
+import io.clawops.status.fleet.Scheduling;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +25,14 @@ final class ClawViews {
   private ClawViews() {}
 
   static ClawView of(ClawState claw, Instant now, RuleSettings rules) {
+    return of(claw, now, rules, new Fleet(List.of()));
+  }
+
+  /** The view with the {@code Scheduled} condition judged against {@code fleet}. */
+  static ClawView of(ClawState claw, Instant now, RuleSettings rules, Fleet fleet) {
     ConnectionState connection = Liveness.connection(claw, now, rules);
     StatusView status = StatusClassifier.classify(claw, connection);
+    Scheduling.Verdict scheduled = Scheduling.of(claw, fleet, now);
     Instant evidence = Liveness.evidenceAt(claw);
     RunState current = claw.currentRun();
     return new ClawView(
@@ -31,15 +40,18 @@ final class ClawViews {
         claw.workflowRunId,
         status.status(),
         status.reason(),
-        status.message(),
+        scheduled.waiting() && status.status() == ClawStatus.READY
+            ? scheduled.message()
+            : status.message(),
         status.retryable(),
         claw.lifecycle,
         connection,
         evidence == null ? null : Math.max(0, Duration.between(evidence, now).toSeconds()),
+        scheduled.queueWaitSeconds(),
         failure(claw.lastFailure),
         claw.failures.stream().map(ClawViews::failure).toList(),
         List.copyOf(claw.bootstrap.steps.values()),
-        Conditions.of(claw, connection),
+        Conditions.of(claw, connection, scheduled),
         claw.capabilities,
         current == null ? null : run(current),
         claw.runs.stream().map(ClawViews::run).toList(),
@@ -83,8 +95,16 @@ final class ClawViews {
 
     private Conditions() {}
 
-    static List<ClawView.ConditionView> of(ClawState claw, ConnectionState connection) {
+    static List<ClawView.ConditionView> of(
+        ClawState claw, ConnectionState connection, Scheduling.Verdict scheduled) {
       List<ClawView.ConditionView> conditions = new ArrayList<>();
+      conditions.add(
+          new ClawView.ConditionView(
+              Scheduling.TYPE,
+              scheduled.status(),
+              scheduled.reason(),
+              scheduled.message(),
+              scheduled.since()));
       conditions.add(step(claw, "WorkspaceReady", "repositories_verified"));
       conditions.add(step(claw, "CredentialsReady", "credentials_configured"));
       conditions.add(toolPolicy(claw));

@@ -6,6 +6,7 @@ import io.clawops.contracts.message.ClawStatus;
 import io.clawops.contracts.message.ConnectionState;
 import io.clawops.contracts.message.RunOutcome;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,39 @@ class LivenessRulesTest {
 
       assertThat(scenario.status().status()).as("after %s", outcome).isEqualTo(settled);
     }
+  }
+
+  @Test
+  void shouldRedispatchARunWhoseRunnerFellSilentBeforeItStartedTheAgent() {
+    ClawScenario scenario = ClawScenario.dispatched();
+    UUID lost = UUID.randomUUID();
+    scenario.claim(lost).beat();
+
+    // Both rules are due by now: the silent runner is lost, the task is not failed as never
+    // started.
+    scenario.advance(scenario.rules.startTimeout().plus(BEAT));
+
+    assertThat(scenario.tasks())
+        .singleElement()
+        .satisfies(task -> assertThat(task.attempt()).isEqualTo(2));
+    assertThat(scenario.cancels())
+        .singleElement()
+        .satisfies(c -> assertThat(c.runId()).isEqualTo(lost));
+    assertThat(scenario.claw.lastFailure.code()).isEqualTo("platform.runner_lost");
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.RECOVERING);
+  }
+
+  @Test
+  void shouldKeepTheRedispatchTimerWhenTheLastBeatIsFoldedAfterItWasDue() {
+    ClawScenario scenario = ClawScenario.running();
+    scenario.beat();
+    Instant lastBeat = scenario.now;
+    scenario.now = lastBeat.plus(BEAT.multipliedBy(12));
+    // A late-folded beat: every liveness threshold passed before the claw was written again.
+    scenario.claw.currentRun().lastHeartbeatAt = lastBeat;
+
+    assertThat(ClawTimers.nextDue(scenario.claw, scenario.now, scenario.rules))
+        .isEqualTo(lastBeat.plus(BEAT.multipliedBy(scenario.rules.redispatchBeats())));
   }
 
   @Test
