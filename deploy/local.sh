@@ -913,6 +913,7 @@ EOF
   kafka                $KAFKA_BOOTSTRAP
   postgres             $JDBC_URL (clawops/clawops)
 
+  operator page  http://localhost:$STATUS_PORT/   (sign in with the API token)
   API token   $TOKEN_FILE
   logs        $LOGS/<name>.log   (deploy/local.sh logs <name> [-f])
   workspaces  $WORKSPACES

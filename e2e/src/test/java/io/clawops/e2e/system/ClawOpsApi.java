@@ -42,6 +42,16 @@ public final class ClawOpsApi {
     this.token = token;
   }
 
+  /** The API token, for tests that sign in as an operator would (the operator page). */
+  public String token() {
+    return token;
+  }
+
+  /** Where status-service (and the operator page at {@code /}) answers. */
+  public String statusUrl() {
+    return status;
+  }
+
   /** A created claw: its id and the provisioner's raw answer. */
   public record Created(UUID clawId, String body) {}
 

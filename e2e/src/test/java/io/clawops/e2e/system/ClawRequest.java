@@ -37,6 +37,12 @@ public final class ClawRequest {
     return new ClawRequest(scenario);
   }
 
+  /** Puts the claw into this workflow run (several claws of one run, e.g. to filter on it). */
+  public ClawRequest workflowRunId(String workflowRunId) {
+    body.put("workflowRunId", workflowRunId);
+    return this;
+  }
+
   public ClawRequest prompt(String prompt) {
     body.put("prompt", prompt);
     return this;

@@ -38,6 +38,14 @@ public final class BearerTokenCheck {
     return MessageDigest.isEqual(expected.get(), given);
   }
 
+  /** True when {@code token} (a bare token, as typed into the sign-in form) is the API token. */
+  public boolean acceptsToken(String token) {
+    if (expected.isEmpty() || token == null || token.isBlank()) {
+      return false;
+    }
+    return MessageDigest.isEqual(expected.get(), digest(token.strip()));
+  }
+
   private static byte[] digest(String token) {
     return HexFormat.of().parseHex(Digests.sha256(token));
   }

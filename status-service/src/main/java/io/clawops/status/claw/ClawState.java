@@ -57,6 +57,9 @@ public final class ClawState {
 
   public io.clawops.contracts.message.ConnectionState publishedConnection;
 
+  /** When the published status last changed: the time the claw entered its current status. */
+  public Instant statusSince;
+
   /** Timeline lines written so far; drives the pruning of old lines. */
   public int timelineLines;
 

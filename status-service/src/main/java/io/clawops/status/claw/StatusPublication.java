@@ -29,6 +29,7 @@ public final class StatusPublication {
             connection);
     fx.publish(Topics.STATUS, Envelope.of(claw.clawId, fx.source(), changed));
     if (claw.published == null || claw.published.status() != view.status()) {
+      claw.statusSince = now;
       fx.timeline(
           new TimelineEntry(
               now,

@@ -13,6 +13,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** The read side the REST API serves from: one claw, a filtered page of claws, a timeline. */
@@ -24,6 +26,16 @@ public class ClawQueries {
 
   /** Position after the last claw of a page, in (createdAt, clawId) descending order. */
   public record Cursor(Instant createdAt, UUID clawId) {}
+
+  /**
+   * Filters of the list, each null when not applied. {@code stuckSince}: only claws still moving
+   * ({@link #MOVING}) that entered their status before that time.
+   */
+  public record Filter(String status, String workflowRunId, String runnerId, Instant stuckSince) {}
+
+  /** The statuses of a claw that is still on its way, as stored in the status column. */
+  public static final List<String> MOVING =
+      List.of("provisioning", "ready", "running", "recovering", "offline");
 
   @Inject AgroalDataSource dataSource;
 
@@ -37,16 +49,14 @@ public class ClawQueries {
 
   /** Newest first, optionally filtered by stored status and workflow run. */
   public Page list(String status, String workflowRunId, int limit, Cursor after) {
+    return list(new Filter(status, workflowRunId, null, null), limit, after);
+  }
+
+  /** Newest first, filtered. */
+  public Page list(Filter filter, int limit, Cursor after) {
     StringBuilder sql = new StringBuilder("SELECT state, created_at, claw_id FROM claw WHERE true");
     List<Object> args = new ArrayList<>();
-    if (status != null) {
-      sql.append(" AND status = ?");
-      args.add(status);
-    }
-    if (workflowRunId != null) {
-      sql.append(" AND workflow_run_id = ?");
-      args.add(workflowRunId);
-    }
+    where(filter, true, sql, args);
     if (after != null) {
       sql.append(" AND (created_at, claw_id) < (?, ?)");
       args.add(Timestamp.from(after.createdAt()));
@@ -74,6 +84,52 @@ public class ClawQueries {
       return new Page(items, next);
     } catch (SQLException e) {
       throw new IllegalStateException("could not list claws", e);
+    }
+  }
+
+  /** How many claws have each stored status, under every filter but the status. */
+  public Map<String, Long> counts(Filter filter) {
+    StringBuilder sql = new StringBuilder("SELECT status, count(*) FROM claw WHERE true");
+    List<Object> args = new ArrayList<>();
+    where(filter, false, sql, args);
+    sql.append(" GROUP BY status");
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        select.setObject(i + 1, args.get(i));
+      }
+      Map<String, Long> counts = new TreeMap<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          counts.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not count claws", e);
+    }
+  }
+
+  private static void where(
+      Filter filter, boolean withStatus, StringBuilder sql, List<Object> args) {
+    if (withStatus && filter.status() != null) {
+      sql.append(" AND status = ?");
+      args.add(filter.status());
+    }
+    if (filter.workflowRunId() != null) {
+      sql.append(" AND workflow_run_id = ?");
+      args.add(filter.workflowRunId());
+    }
+    if (filter.runnerId() != null) {
+      // The runner of the current (last) attempt, read from the stored document.
+      sql.append(" AND state->'runs'->-1->>'runnerId' = ?");
+      args.add(filter.runnerId());
+    }
+    if (filter.stuckSince() != null) {
+      sql.append(" AND status = ANY(?) AND COALESCE((state->>'statusSince')::timestamptz,")
+          .append(" updated_at) < ?");
+      args.add(MOVING.toArray(new String[0]));
+      args.add(Timestamp.from(filter.stuckSince()));
     }
   }
 

@@ -46,15 +46,16 @@ public class ClawResource {
       @QueryParam("status") String status,
       @QueryParam("workflowRunId") String workflowRunId,
       @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor) {
-    ListQuery query = ListQuery.parse(status, workflowRunId, limit, cursor);
+      @QueryParam("cursor") String cursor,
+      @QueryParam("runnerId") String runnerId,
+      @QueryParam("stuckMinutes") String stuckMinutes) {
+    ListQuery query = ListQuery.parse(status, workflowRunId, limit, cursor, runnerId, stuckMinutes);
     if (query.error() != null) {
       return Problems.problem(400, "Invalid query", query.error());
     }
-    ClawQueries.Page page =
-        queries.list(query.status(), query.workflowRunId(), query.limit(), query.cursor());
     Instant now = Instant.now();
     Fleet runners = fleet.now(now);
+    ClawQueries.Page page = queries.list(query.filter(now), query.limit(), query.cursor());
     List<ClawView> items =
         page.items().stream()
             .map(claw -> ClawViews.of(claw, now, config.ruleSettings(), runners))

@@ -32,7 +32,9 @@ public record ClawView(
     List<RunView> runs,
     List<HubMessage> hubMessages,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Integer maxAttempts,
+    Instant statusSince) {
 
   /** A classified failure with the operator's remediation line. */
   public record FailureView(

@@ -57,7 +57,10 @@ final class ClawViews {
         claw.runs.stream().map(ClawViews::run).toList(),
         List.copyOf(claw.hubMessages),
         claw.createdAt,
-        claw.updatedAt);
+        claw.updatedAt,
+        claw.task == null ? null : claw.task.maxAttempts(),
+        // A claw stored before statusSince existed has been in its status at most since then.
+        claw.statusSince != null ? claw.statusSince : claw.updatedAt);
   }
 
   private static ClawView.FailureView failure(Failure failure) {

@@ -11,9 +11,28 @@ import java.util.UUID;
 
 /** The validated parameters of {@code GET /api/claws}, or the first error found. */
 record ListQuery(
-    String status, String workflowRunId, int limit, ClawQueries.Cursor cursor, String error) {
+    String status,
+    String workflowRunId,
+    int limit,
+    ClawQueries.Cursor cursor,
+    String error,
+    String runnerId,
+    Integer stuckMinutes) {
+
+  /** The longest "stuck for" filter: a week. */
+  static final int MAX_STUCK_MINUTES = 7 * 24 * 60;
 
   static ListQuery parse(String status, String workflowRunId, String limit, String cursor) {
+    return parse(status, workflowRunId, limit, cursor, null, null);
+  }
+
+  static ListQuery parse(
+      String status,
+      String workflowRunId,
+      String limit,
+      String cursor,
+      String runnerId,
+      String stuckMinutes) {
     if (status != null
         && Arrays.stream(ClawStatus.values()).noneMatch(s -> s.wire().equals(status))) {
       return invalid(
@@ -38,7 +57,31 @@ record ListQuery(
         return invalid("cursor: not a cursor this API returned");
       }
     }
-    return new ListQuery(status, workflowRunId, size, after, null);
+    Integer stuck = null;
+    if (stuckMinutes != null) {
+      try {
+        stuck = Integer.parseInt(stuckMinutes);
+      } catch (NumberFormatException e) {
+        return invalid("stuckMinutes: must be a number from 1 to " + MAX_STUCK_MINUTES);
+      }
+      if (stuck < 1 || stuck > MAX_STUCK_MINUTES) {
+        return invalid("stuckMinutes: must be a number from 1 to " + MAX_STUCK_MINUTES);
+      }
+    }
+    return new ListQuery(status, workflowRunId, size, after, null, blankToNull(runnerId), stuck);
+  }
+
+  /** The filters as the queries take them, evaluated at {@code now}. */
+  ClawQueries.Filter filter(Instant now) {
+    return new ClawQueries.Filter(
+        status,
+        workflowRunId,
+        runnerId,
+        stuckMinutes == null ? null : now.minusSeconds(stuckMinutes * 60L));
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   static String encode(ClawQueries.Cursor cursor) {
@@ -63,6 +106,6 @@ record ListQuery(
   }
 
   private static ListQuery invalid(String error) {
-    return new ListQuery(null, null, 0, null, error);
+    return new ListQuery(null, null, 0, null, error, null, null);
   }
 }
