@@ -61,6 +61,23 @@ class OperatorPageIT {
   }
 
   @Test
+  void shouldShowTheFleetStripWithEveryRunnerAndItsSlots() {
+    page.signIn(system.api().token());
+
+    // The strip comes from GET /api/runners: each runner of the system, live, with its slots.
+    eventually(
+        () -> {
+          assertThat(chrome.findElement(By.id("fleet")).isDisplayed()).isTrue();
+          String strip = page.text("fleet-runners");
+          for (String runnerId : system.runnerIds()) {
+            assertThat(strip).contains(runnerId + " live");
+          }
+          assertThat(strip).contains("slots busy");
+          assertThat(page.text("fleet-queue")).isNotBlank();
+        });
+  }
+
+  @Test
   void shouldSignInWithoutTheTokenInAnyUrlAndSignOut() {
     page.signIn(system.api().token());
 
