@@ -18,7 +18,8 @@ public class FleetMetrics {
   @Inject FleetStore store;
 
   void register(@Observes StartupEvent event) {
-    Gauge.builder("clawops.tasks.waiting", this, FleetMetrics::waiting)
+    // A supplier, not (this, function): Micrometer holds the latter's object only weakly.
+    Gauge.builder("clawops.tasks.waiting", this::waiting)
         .description("Tasks dispatched that no runner has claimed yet")
         .register(registry);
   }
