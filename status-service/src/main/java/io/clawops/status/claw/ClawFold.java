@@ -213,8 +213,13 @@ public final class ClawFold {
       return;
     }
     if (run.runId == null) {
-      // The beat overtook run.claimed on the other topic (F2): it names the run first.
+      // The beat overtook run.claimed on the other topic (F2): it names the run first. A beat
+      // proves a runner holds the run, so it counts as claimed: if the runner dies before its
+      // run.claimed ever reaches the topic, liveness still finds the run lost and re-dispatches it.
       run.runId = beat.runId();
+      if (run.claimedAt == null) {
+        run.claimedAt = at;
+      }
     } else if (!run.runId.equals(beat.runId())) {
       return;
     }

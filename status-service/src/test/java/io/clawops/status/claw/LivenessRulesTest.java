@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clawops.contracts.message.ClawStatus;
 import io.clawops.contracts.message.ConnectionState;
+import io.clawops.contracts.message.RunHeartbeat;
 import io.clawops.contracts.message.RunOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,6 +132,24 @@ class LivenessRulesTest {
         .satisfies(c -> assertThat(c.runId()).isEqualTo(lost));
     assertThat(scenario.claw.lastFailure.code()).isEqualTo("platform.runner_lost");
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.RECOVERING);
+  }
+
+  @Test
+  void shouldRedispatchARunKnownOnlyFromHeartbeatsWhenItsRunnerFallsSilent() {
+    ClawScenario scenario = ClawScenario.dispatched();
+    UUID lost = UUID.randomUUID();
+    // The runner died after its first beat and before its run.claimed reached the topic.
+    scenario.apply(new RunHeartbeat(lost, 1, "runner-1", 0, 1));
+
+    scenario.advance(BEAT.multipliedBy(scenario.rules.redispatchBeats() + 1));
+
+    assertThat(scenario.tasks())
+        .singleElement()
+        .satisfies(task -> assertThat(task.attempt()).isEqualTo(2));
+    assertThat(scenario.cancels())
+        .singleElement()
+        .satisfies(c -> assertThat(c.runId()).isEqualTo(lost));
+    assertThat(scenario.claw.lastFailure.code()).isEqualTo("platform.runner_lost");
   }
 
   @Test
