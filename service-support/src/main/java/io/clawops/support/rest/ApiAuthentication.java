@@ -20,9 +20,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * under {@code /api} and stay open.
  *
  * <p>The operator page signs in instead with a {@link SessionCookie} it gets from {@code POST
- * /api/session} (the only {@code /api} path open without credentials, with {@code DELETE} to sign
- * out). A request carried by the cookie alone that changes something must also send {@link
- * #PAGE_HEADER}, which a cross-site form cannot set.
+ * /api/session} (the only {@code /api} call open without credentials; {@code DELETE}, with the
+ * session, signs out). A request carried by the cookie alone that changes something must also send
+ * {@link #PAGE_HEADER}, which a cross-site form cannot set.
  */
 @ApplicationScoped
 public class ApiAuthentication {
@@ -118,8 +118,8 @@ public class ApiAuthentication {
   }
 
   static boolean isSessionExchange(String path, String method) {
-    return normalize(path).equals(SESSION_PATH)
-        && ("POST".equals(method) || "DELETE".equals(method));
+    // Only the sign-in itself; signing out needs the session it ends, like every other call.
+    return normalize(path).equals(SESSION_PATH) && "POST".equals(method);
   }
 
   static boolean isApi(String path) {

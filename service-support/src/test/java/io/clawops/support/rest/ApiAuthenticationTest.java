@@ -49,9 +49,11 @@ class ApiAuthenticationTest {
   }
 
   @Test
-  void shouldLetThePageSignInAndOutWithoutCredentials() {
+  void shouldLetThePageSignInWithoutCredentialsButNotSignOut() {
     assertThat(authentication.authenticate(request("/api/session", "POST", null, null))).isNull();
-    assertThat(authentication.authenticate(request("/api/session", "DELETE", null, null))).isNull();
+    assertThat(
+            authentication.authenticate(request("/api/session", "DELETE", null, null)).getStatus())
+        .isEqualTo(401);
     assertThat(authentication.authenticate(request("/api/session", "GET", null, null)).getStatus())
         .isEqualTo(401);
     assertThat(
