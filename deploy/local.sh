@@ -1126,24 +1126,13 @@ cmd_logs() {
 
 # The demo (deploy/demo/demo.sh) needs every service of a full `up` running and healthy.
 cmd_demo() {
-  local name pid problems="" token
+  local token
   if (($# > 0)); then
     usage >&2
     exit 2
   fi
   command -v curl >/dev/null 2>&1 || die "'curl' is required but not installed"
-  while read -r name; do
-    if ! pid="$(running_pid "$name")"; then
-      problems+=" $name is not running;"
-    elif ! component_healthy "$name" "$pid"; then
-      problems+=" $name (pid $pid) is not healthy;"
-    fi
-  done < <(service_names "$(runner_count)")
-  if [[ -n "$problems" ]]; then
-    printf 'error: the stack is not up:%s\n' "${problems%;}" >&2
-    printf 'Start it first: deploy/local.sh up   (deploy/local.sh status shows what runs)\n' >&2
-    exit 1
-  fi
+  healthy_or_die
   # The token the running stack was started with (`up` writes it there), else the environment's.
   if [[ -s "$TOKEN_FILE" ]]; then
     token="$(head -n1 "$TOKEN_FILE")"

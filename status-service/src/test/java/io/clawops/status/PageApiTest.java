@@ -76,7 +76,24 @@ class PageApiTest {
     given().body("token=test-token").post("/api/session").then().statusCode(400);
     given().get("/api/session").then().statusCode(401);
 
-    Response signOut = given().delete("/api/session");
+    // Signing out needs the session it ends.
+    given().delete("/api/session").then().statusCode(401);
+    String session =
+        given()
+            .contentType("application/json")
+            .body("{\"token\": \"test-token\"}")
+            .post("/api/session")
+            .then()
+            .statusCode(204)
+            .extract()
+            .cookie("clawops_session");
+    given().cookie("clawops_session", session).delete("/api/session").then().statusCode(401);
+
+    Response signOut =
+        given()
+            .cookie("clawops_session", session)
+            .header("X-ClawOps-Page", "1")
+            .delete("/api/session");
 
     assertThat(signOut.statusCode()).isEqualTo(204);
     assertThat(signOut.getDetailedCookie("clawops_session").getMaxAge()).isZero();

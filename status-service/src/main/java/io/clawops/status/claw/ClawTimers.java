@@ -53,7 +53,9 @@ public final class ClawTimers {
       due.add(claw.cancelRequestedAt.plus(rules.cancelGrace()));
     }
     if (run != null && run.isActive()) {
-      if (run.claimedAt != null && run.startedAt == null) {
+      if (run.claimedAt != null && run.startedAt == null && run.pinnedCause == null) {
+        // Only while the start timeout can still fire: once it (or any other cause) is pinned, a
+        // due time left in the past would be swept again and again without changing anything.
         due.add(run.claimedAt.plus(rules.startTimeout()));
       }
       if (run.deadlineAt != null) {
@@ -64,11 +66,23 @@ public final class ClawTimers {
     return due.build().filter(at -> at != null).min(Instant::compareTo).orElse(null);
   }
 
+  /**
+   * {@link #nextDue} for a claw the sweeper has just ticked at {@code now}: never earlier than
+   * {@code retryAt}. A timer that was due but held back (silence is measured from a takeover that
+   * is still recent) is looked at again on a later sweep rather than selected again at once, so a
+   * batch of such claws can never keep the sweeper from the rest.
+   */
+  public static Instant nextDueAfterTick(
+      ClawState claw, Instant now, RuleSettings rules, Instant retryAt) {
+    Instant due = nextDue(claw, now, rules);
+    return due == null || due.isAfter(retryAt) ? due : retryAt;
+  }
+
   private static void provisionDeadline(ClawState claw, Instant now, RuleSettings rules) {
     BootstrapState bootstrap = claw.bootstrap;
     if (bootstrap.ok == null
         && bootstrap.deadlineAt != null
-        && now.isAfter(bootstrap.deadlineAt)
+        && !now.isBefore(bootstrap.deadlineAt)
         && claw.clawCause == null) {
       claw.clawCause = ReasonCode.PROVISION_TIMEOUT.code();
       claw.clawCauseMessage =

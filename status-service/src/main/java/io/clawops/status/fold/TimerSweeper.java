@@ -32,6 +32,9 @@ public class TimerSweeper {
 
   private static final int BATCH = 200;
 
+  /** Batches one sweep may take: a bound, so one sweep always ends and the next one starts. */
+  private static final int MAX_BATCHES = 50;
+
   @Inject AgroalDataSource dataSource;
   @Inject StatusConfig config;
   @Inject SourceName source;
@@ -47,9 +50,10 @@ public class TimerSweeper {
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void sweep() {
     int swept;
+    int batches = 0;
     do {
       swept = QuarkusTransaction.requiringNew().call(this::sweepDue);
-    } while (swept == BATCH);
+    } while (swept == BATCH && ++batches < MAX_BATCHES);
     relay.kick();
   }
 
@@ -81,7 +85,9 @@ public class TimerSweeper {
           Effects fx = new Effects(source.value());
           ClawTimers.tick(claw, now, owned.get(claw.partition), rules, fx);
           claw.updatedAt = now;
-          ClawUnitOfWork.commit(connection, claw, fx, now, rules, config.timelineLimit());
+          Instant due =
+              ClawTimers.nextDueAfterTick(claw, now, rules, now.plus(config.sweepInterval()));
+          ClawUnitOfWork.commit(connection, claw, fx, now, rules, config.timelineLimit(), due);
           swept++;
         }
       }

@@ -30,11 +30,24 @@ public final class ClawUnitOfWork {
       RuleSettings rules,
       int timelineLimit)
       throws SQLException {
+    return commit(
+        connection, claw, fx, now, rules, timelineLimit, ClawTimers.nextDue(claw, now, rules));
+  }
+
+  /** As {@link #commit}, with the claw's next due time already decided by the caller. */
+  public static StatusView commit(
+      Connection connection,
+      ClawState claw,
+      Effects fx,
+      Instant now,
+      RuleSettings rules,
+      int timelineLimit,
+      Instant nextDue)
+      throws SQLException {
     StatusView view = StatusPublication.publishIfChanged(claw, now, rules, fx);
     int before = claw.timelineLines;
     claw.timelineLines += fx.timeline().size();
-    ClawRepository.save(
-        connection, claw, view.status().wire(), ClawTimers.nextDue(claw, now, rules));
+    ClawRepository.save(connection, claw, view.status().wire(), nextDue);
     ClawRepository.appendTimeline(connection, claw.clawId, fx.timeline());
     if (claw.timelineLines / PRUNE_EVERY != before / PRUNE_EVERY) {
       prune(connection, claw, timelineLimit);

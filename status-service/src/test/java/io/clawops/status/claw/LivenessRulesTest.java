@@ -201,4 +201,57 @@ class LivenessRulesTest {
     ClawTimers.tick(scenario.claw, scenario.now, takeover, scenario.rules, fx);
     assertThat(fx.outgoing()).isNotEmpty();
   }
+
+  @Test
+  void shouldMoveEveryDueTimerOnOnceItIsTicked() {
+    // A due time that stays in the past after its tick would be swept again at once, forever:
+    // enough such claws keep the sweeper from every other claw's timers.
+    ClawScenario neverStarted = ClawScenario.dispatched();
+    neverStarted.claim(UUID.randomUUID());
+    ClawScenario silentLastAttempt = new ClawScenario().requested().bootstrapOk();
+    silentLastAttempt.dispatch(1, ClawScenario.PRIMARY, List.of(), 1).claim(UUID.randomUUID());
+    silentLastAttempt.start().beat();
+    ClawScenario silent = ClawScenario.running();
+    silent.beat();
+    ClawScenario beatsOnly = ClawScenario.dispatched();
+    beatsOnly.apply(new RunHeartbeat(UUID.randomUUID(), 1, "runner-1", 0, 1));
+    ClawScenario cancelledSilent = ClawScenario.running();
+    cancelledSilent.beat().cancel();
+    ClawScenario neverProvisioned = new ClawScenario().requested();
+
+    for (ClawScenario scenario :
+        List.of(
+            neverStarted,
+            silentLastAttempt,
+            silent,
+            beatsOnly,
+            cancelledSilent,
+            neverProvisioned)) {
+      for (int second = 0; second < 3 * 3600; second += 5) {
+        scenario.advance(Duration.ofSeconds(5));
+        Instant due = ClawTimers.nextDue(scenario.claw, scenario.now, scenario.rules);
+        assertThat(due == null || due.isAfter(scenario.now))
+            .as("next due %s after a tick at %s (%s)", due, scenario.now, scenario.status())
+            .isTrue();
+      }
+    }
+    assertThat(neverStarted.status().reason()).isEqualTo("platform.dispatch_timeout");
+    assertThat(silentLastAttempt.status().reason()).isEqualTo("platform.runner_lost");
+  }
+
+  @Test
+  void shouldLookAgainLaterAtATimerHeldBackByARecentTakeover() {
+    ClawScenario scenario = ClawScenario.running();
+    scenario.beat();
+    Instant takeover = scenario.now.plus(BEAT.multipliedBy(20));
+    scenario.now = takeover.plus(BEAT.multipliedBy(6));
+    ClawTimers.tick(scenario.claw, scenario.now, takeover, scenario.rules, new Effects("t"));
+    Instant retryAt = scenario.now.plus(Duration.ofSeconds(1));
+
+    // The re-dispatch was due by the folded beats but is held back by the takeover.
+    assertThat(ClawTimers.nextDue(scenario.claw, scenario.now, scenario.rules))
+        .isBefore(scenario.now);
+    assertThat(ClawTimers.nextDueAfterTick(scenario.claw, scenario.now, scenario.rules, retryAt))
+        .isEqualTo(retryAt);
+  }
 }
