@@ -14,7 +14,9 @@ final class RecordShape {
 
   private static final Pattern ID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final Pattern RUNNER = Pattern.compile("runner-[a-z0-9]+");
+
+  /** A runner's id: any name after "claimed by", and the default runner-… names elsewhere. */
+  private static final Pattern RUNNER = Pattern.compile("(?<=claimed by )\\S+|runner-[a-z0-9]+");
 
   private RecordShape() {}
 

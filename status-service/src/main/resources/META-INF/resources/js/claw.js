@@ -132,13 +132,20 @@ function renderAnswer(claw) {
 
 function renderActions(actions) {
   const select = $('retry-profile');
-  const chosen = select.value;
-  clear(select).append(h('option', { value: '' }, 'same as the last attempt'));
-  for (const profile of actions.profiles || []) {
-    select.append(h('option', { value: profile.name },
-      `${profile.name} (${profile.model})${profile.used ? ', used before' : ''}`));
+  const profiles = actions.profiles || [];
+  const key = JSON.stringify(profiles);
+  // Rebuilt only when the profiles change: a live refresh must not close a list the operator has
+  // open, nor swap the options under a choice being made.
+  if (select.dataset.profiles !== key) {
+    const chosen = select.value;
+    clear(select).append(h('option', { value: '' }, 'same as the last attempt'));
+    for (const profile of profiles) {
+      select.append(h('option', { value: profile.name },
+        `${profile.name} (${profile.model})${profile.used ? ', used before' : ''}`));
+    }
+    if ([...select.options].some((option) => option.value === chosen)) select.value = chosen;
+    select.dataset.profiles = key;
   }
-  if ([...select.options].some((option) => option.value === chosen)) select.value = chosen;
   for (const name of ['retry', 'cancel', 'remove']) {
     const action = actions[name];
     $(name).disabled = !action.allowed;

@@ -155,7 +155,13 @@ final class OperatorPage {
   }
 
   void chooseProfile(String profile) {
-    new Select(chrome.findElement(By.id("retry-profile"))).selectByValue(profile);
+    // The options change when the claw's profiles do (a live update may land meanwhile).
+    eventually(
+        () -> {
+          Select select = new Select(chrome.findElement(By.id("retry-profile")));
+          select.selectByValue(profile);
+          assertThat(select.getFirstSelectedOption().getAttribute("value")).isEqualTo(profile);
+        });
   }
 
   /** Clicks an action and confirms it in the dialog. */
