@@ -10,6 +10,7 @@ import io.clawops.runner.run.RunStarter;
 import io.clawops.runner.run.RunStarter.ClaimFailedException;
 import io.clawops.runner.run.SlotPool;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -41,8 +42,9 @@ import org.jboss.logging.Logger;
  * nobody (its tasks wait in Kafka, visible as lag) while every slot of the fleet is busy. One
  * record per poll means a task is never taken without a slot already held. The record is committed
  * right after {@code run.claimed} was acknowledged, never held for the life of the run: a lost run
- * is found by liveness, not by redelivery. Closing it stops claiming and leaves the group; running
- * runs are not touched.
+ * is found by liveness, not by redelivery. The agent starts only once the record is committed (a
+ * commit deferred by a rebalance holds the start back), so a task redelivered to another runner was
+ * never started here. Closing it stops claiming and leaves the group; running runs are not touched.
  */
 public final class TaskClaimLoop extends PollingLoop {
 
@@ -56,6 +58,7 @@ public final class TaskClaimLoop extends PollingLoop {
   private final RunStarter starter;
   private final DeadLetterPublisher deadLetters;
   private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+  private final Map<TopicPartition, List<AgentRun>> awaitingCommit = new HashMap<>();
   private final Runnable onMembership;
   private volatile boolean member;
   private volatile Set<TopicPartition> assignment = Set.of();
@@ -197,16 +200,11 @@ public final class TaskClaimLoop extends PollingLoop {
       slots.release();
     }
     uncommitted.put(partition, new OffsetAndMetadata(record.offset() + 1));
+    run.ifPresent(r -> awaitingCommit.computeIfAbsent(partition, p -> new ArrayList<>()).add(r));
     commitClaimed();
-    if (run.isPresent()) {
-      try {
-        ClaimPause.at("before-start", "run " + run.get().runId());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        stopLooping();
-      }
+    if (!awaitingCommit.isEmpty()) {
+      LOG.debugf("claimed runs start once their tasks are committed: %s", awaitingCommit.keySet());
     }
-    run.ifPresent(AgentRun::start);
   }
 
   private Optional<AgentRun> claim(ConsumerRecord<String, String> record)
@@ -237,11 +235,45 @@ public final class TaskClaimLoop extends PollingLoop {
     try {
       consumer.commitSync(uncommitted);
       uncommitted.clear();
+      startCommitted();
     } catch (RebalanceInProgressException | org.apache.kafka.common.errors.TimeoutException e) {
       LOG.debugf("commit deferred: %s", e.toString());
     } catch (CommitFailedException e) {
       LOG.warnf("claimed tasks not committed, they may run again elsewhere: %s", e.toString());
-      uncommitted.clear();
+      abandonUncommitted(Set.copyOf(uncommitted.keySet()));
+    }
+  }
+
+  /**
+   * Starts the runs whose tasks are now committed. A run never starts before: a runner that dies
+   * with its task uncommitted leaves it to the next runner, and must not have started it itself, or
+   * the same attempt would run twice.
+   */
+  private void startCommitted() {
+    List<AgentRun> ready = awaitingCommit.values().stream().flatMap(List::stream).toList();
+    awaitingCommit.clear();
+    for (AgentRun run : ready) {
+      try {
+        ClaimPause.at("before-start", "run " + run.runId());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stopLooping();
+      }
+      run.start();
+    }
+  }
+
+  /**
+   * The tasks of {@code partitions} go to another runner before they were committed here: they are
+   * no longer this runner's to commit, and their runs never start.
+   */
+  private void abandonUncommitted(Collection<TopicPartition> partitions) {
+    for (TopicPartition partition : partitions) {
+      uncommitted.remove(partition);
+      List<AgentRun> lost = awaitingCommit.remove(partition);
+      if (lost != null) {
+        lost.forEach(AgentRun::abandon);
+      }
     }
   }
 
@@ -260,6 +292,8 @@ public final class TaskClaimLoop extends PollingLoop {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       commitClaimed();
+      // What could not be committed before the partitions move is redelivered to their next owner.
+      abandonUncommitted(partitions);
       assignment = Set.copyOf(consumer.assignment());
     }
 
@@ -271,7 +305,7 @@ public final class TaskClaimLoop extends PollingLoop {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
-      uncommitted.keySet().removeAll(partitions);
+      abandonUncommitted(partitions);
       assignment = Set.copyOf(consumer.assignment());
     }
   }

@@ -167,6 +167,22 @@ public final class AgentRun {
             });
   }
 
+  /**
+   * Drops a claimed run that never started because its task went to another runner before this
+   * runner committed it. It reports nothing more: its heartbeats stop, and the status-service
+   * judges the claim by liveness as for any runner that fell silent.
+   */
+  public void abandon() {
+    if (process != null || !finished.compareAndSet(false, true)) {
+      return;
+    }
+    timers.forEach(timer -> timer.cancel(false));
+    LOG.warnf(
+        "run %s of claw %s not started: its task was not committed and may run elsewhere",
+        runId, clawId);
+    onFinished.accept(this);
+  }
+
   /** Ends the run now, whatever the agent does, killing what is left of it. */
   public void forceEnd(FinalOutcome outcome) {
     AgentProcess agent = process;
