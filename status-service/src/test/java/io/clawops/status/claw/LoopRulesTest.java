@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clawops.contracts.message.ClawStatus;
 import io.clawops.contracts.message.CommandInjectMessage;
+import io.clawops.status.persistence.ClawStateMapper;
 import org.junit.jupiter.api.Test;
 
 class LoopRulesTest {
@@ -80,6 +81,29 @@ class LoopRulesTest {
             });
     assertThat(scenario.timeline)
         .anySatisfy(entry -> assertThat(entry.summary()).contains("not delivered: " + NO_INPUT));
+    assertThat(ClawStateMapper.read(ClawStateMapper.write(scenario.claw)).hubMessages)
+        .isEqualTo(scenario.claw.hubMessages);
+  }
+
+  @Test
+  void shouldReadAStoredMessageFromBeforeDeliveryWasTracked() {
+    ClawScenario scenario = ClawScenario.running();
+    scenario.toolCall("exec", "sudo", false, ELEVATED).toolCall("exec", "sudo", false, ELEVATED);
+    String stored =
+        ClawStateMapper.write(scenario.claw)
+            .replace("\"delivery\":\"sent\",", "")
+            .replace(",\"undeliveredReason\":null", "");
+    assertThat(stored).doesNotContain("\"delivery\"").doesNotContain("undeliveredReason");
+
+    ClawState read = ClawStateMapper.read(stored);
+
+    assertThat(read.hubMessages)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.delivery()).isEqualTo("sent");
+              assertThat(m.outcome()).isEqualTo("pending");
+            });
   }
 
   @Test
