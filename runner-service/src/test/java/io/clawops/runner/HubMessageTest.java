@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.clawops.contracts.message.RunFinished;
 import io.clawops.contracts.message.RunHubMessageDelivered;
+import io.clawops.contracts.message.RunHubMessageUndelivered;
 import io.clawops.contracts.message.RunOutcome;
 import io.clawops.contracts.message.RunStarted;
 import io.clawops.contracts.message.RunToolResult;
@@ -80,6 +81,23 @@ class HubMessageTest {
         .during(Duration.ofSeconds(1))
         .atMost(Duration.ofSeconds(3))
         .until(() -> client.envelopes(clawId, RunHubMessageDelivered.TYPE).size() == 1);
+    client.cancel(clawId, started.runId(), "test done");
+    assertThat(client.awaitFinished(clawId).outcome()).isEqualTo(RunOutcome.CANCELLED);
+  }
+
+  @Test
+  void shouldReportAMessageUndeliveredWhenTheAgentTakesNoInputMidRun() {
+    UUID clawId = client.dispatch(RunnerTestClient.task().runtime("no-input-cli"));
+    RunStarted started = client.await(clawId, RunStarted.class);
+
+    UUID commandId = UUID.randomUUID();
+    client.inject(clawId, started.runId(), commandId, "Stop using elevation.");
+    RunHubMessageUndelivered undelivered = client.await(clawId, RunHubMessageUndelivered.class);
+
+    assertThat(undelivered.commandId()).isEqualTo(commandId);
+    assertThat(undelivered.runId()).isEqualTo(started.runId());
+    assertThat(undelivered.reason()).contains("takes no input mid-run").contains("no-input-cli");
+    assertThat(client.envelopes(clawId, RunHubMessageDelivered.TYPE)).isEmpty();
     client.cancel(clawId, started.runId(), "test done");
     assertThat(client.awaitFinished(clawId).outcome()).isEqualTo(RunOutcome.CANCELLED);
   }

@@ -19,6 +19,7 @@ import io.clawops.contracts.message.RunError;
 import io.clawops.contracts.message.RunFinished;
 import io.clawops.contracts.message.RunHeartbeat;
 import io.clawops.contracts.message.RunHubMessageDelivered;
+import io.clawops.contracts.message.RunHubMessageUndelivered;
 import io.clawops.contracts.message.RunModel;
 import io.clawops.contracts.message.RunOutcome;
 import io.clawops.contracts.message.RunStarted;
@@ -131,6 +132,15 @@ final class DataDecoders {
                       f.integer("attempt"),
                       f.longInteger("seq"),
                       f.uuid("commandId"))),
+          entry(
+              RunHubMessageUndelivered.TYPE,
+              f ->
+                  new RunHubMessageUndelivered(
+                      f.uuid("runId"),
+                      f.integer("attempt"),
+                      f.longInteger("seq"),
+                      f.uuid("commandId"),
+                      f.optionalString("reason"))),
           entry(
               RunFinished.TYPE,
               f ->

@@ -14,6 +14,7 @@ public sealed interface RunEvent extends MessageData
         RunModel,
         RunError,
         RunHubMessageDelivered,
+        RunHubMessageUndelivered,
         RunFinished {
 
   UUID runId();

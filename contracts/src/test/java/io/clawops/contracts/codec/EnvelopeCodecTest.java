@@ -92,6 +92,7 @@ class EnvelopeCodecTest {
         Arguments.of("run.model", run + "phase model latencyMs reason"),
         Arguments.of("run.error", run + "code message"),
         Arguments.of("run.hub_message_delivered", run + "commandId"),
+        Arguments.of("run.hub_message_undelivered", run + "commandId reason"),
         Arguments.of("run.finished", run + "outcome code message finishedAt deadlineAt"),
         Arguments.of("run.heartbeat", "runId attempt runnerId lastSeq beat"),
         Arguments.of(

@@ -77,6 +77,8 @@ public final class SampleMessages {
         new RunModel(RUN_ID, 1, 5, ModelPhase.TIMEOUT, "minimax-m2", 120_000L),
         new RunError(RUN_ID, 1, 6, "agent.model_timeout", "provider idle timeout after 120s"),
         new RunHubMessageDelivered(RUN_ID, 1, 7, COMMAND_ID),
+        new RunHubMessageUndelivered(
+            RUN_ID, 1, 7, COMMAND_ID, "the agent takes no input mid-run (runtime codex)"),
         new RunFinished(
             RUN_ID,
             1,

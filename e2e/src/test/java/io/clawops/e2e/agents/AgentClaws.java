@@ -69,6 +69,40 @@ final class AgentClaws {
     assertThat(actual).as(condition.toString()).isEqualTo(reason);
   }
 
+  /**
+   * The refused {@code sudo} loop of a CLI that takes no input mid-run: L1's corrective message is
+   * recorded undelivered, and the claw goes on at once to L1's stop, {@code tool_blocked} with
+   * {@code platform.capability_missing}; the run is cancelled without the claw turning {@code
+   * cancelled}.
+   */
+  static JsonNode awaitCapabilityStopWithUndeliveredMessage(ClawOpsSystem system, UUID clawId) {
+    JsonNode claw =
+        system
+            .api()
+            .awaitClaw(
+                clawId,
+                record -> {
+                  assertThat(record.path("status").asText()).isEqualTo("tool_blocked");
+                  assertThat(record.at("/run/outcome").asText()).isEqualTo("cancelled");
+                });
+    assertThat(claw.path("statusReason").asText()).isEqualTo("platform.capability_missing");
+    assertThat(claw.path("statusMessage").asText())
+        .contains("elevatedExec")
+        .contains("could not be delivered");
+    assertThat(claw.path("retryable").asBoolean()).isFalse();
+    JsonNode messages = claw.get("hubMessages");
+    assertThat(messages).as(messages.toString()).hasSize(1);
+    JsonNode message = messages.get(0);
+    assertThat(message.path("rule").asText()).isEqualTo("L1");
+    assertThat(message.path("delivered").asBoolean()).as(message.toString()).isFalse();
+    assertThat(message.path("delivery").asText()).isEqualTo("undelivered");
+    assertThat(message.path("undeliveredReason").asText()).contains("takes no input mid-run");
+    assertThat(message.path("outcome").asText()).isEqualTo("loop_persisted");
+    assertThat(entries(system.api().timeline(clawId), "run.tool_result"))
+        .anySatisfy(entry -> assertThat(entry.toString()).contains("elevated is not available"));
+    return claw;
+  }
+
   /** Fails when the fake API key appears in the claw, its timeline or any service log. */
   static void assertKeyNowhere(ClawOpsSystem system, UUID clawId) {
     List<String> places = new ArrayList<>();

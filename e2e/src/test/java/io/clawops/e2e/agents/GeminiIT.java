@@ -1,6 +1,7 @@
 package io.clawops.e2e.agents;
 
 import static io.clawops.e2e.agents.AgentClaws.assertKeyNowhere;
+import static io.clawops.e2e.agents.AgentClaws.awaitCapabilityStopWithUndeliveredMessage;
 import static io.clawops.e2e.agents.AgentClaws.claw;
 import static io.clawops.e2e.agents.AgentClaws.entries;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clawops.e2e.system.ClawOpsSystem;
 import io.clawops.e2e.system.EndToEnd;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +40,13 @@ class GeminiIT {
 
     system.api().awaitStatus(clawId, "completed");
 
-    assertThat(entries(system.api().timeline(clawId), "run.tool_use"))
+    // The claw has no elevatedExec: the launch's policy denies only sudo/su, other commands run.
+    List<JsonNode> timeline = system.api().timeline(clawId);
+    assertThat(entries(timeline, "run.tool_use"))
         .anySatisfy(entry -> assertThat(entry.toString()).contains("run_shell_command"));
+    assertThat(entries(timeline, "run.tool_result"))
+        .singleElement()
+        .satisfies(entry -> assertThat(entry.toString()).contains("run_shell_command ok"));
   }
 
   @Test
@@ -86,21 +93,14 @@ class GeminiIT {
   }
 
   @Test
-  void shouldSeeTheSudoLoopAsL2SinceGeminiReportsNoDenial() {
+  void shouldStopTheSudoLoopTheLaunchPolicyRefusesOnceTheMessageCannotBeDelivered() {
     UUID clawId = system.api().create(claw(RUNTIME, "scripted-sudo-loop", 60)).clawId();
 
-    JsonNode claw = system.api().awaitStatus(clawId, "completed");
-
-    // Gemini CLI 0.61.0 (-p, yolo) does not refuse `sudo make install` although the launch
-    // excludes run_shell_command(sudo): each call comes back a successful tool result, so there is
-    // no denial and no L1. The same call with the same result again is L2; its message cannot
-    // reach Gemini (no input mid-run), and Gemini's own loop detector ends the run (README).
+    // The launch's policy file denies `sudo` (policy_violation): L1. Its message cannot reach
+    // `gemini -p` (no input mid-run), so the claw goes on to L1's stop; Gemini's own loop
+    // detector is off, so it cannot end the run "success" first.
+    awaitCapabilityStopWithUndeliveredMessage(system, clawId);
     assertThat(entries(system.api().timeline(clawId), "run.tool_result"))
-        .isNotEmpty()
-        .allSatisfy(entry -> assertThat(entry.toString()).contains("run_shell_command ok"));
-    JsonNode messages = claw.get("hubMessages");
-    assertThat(messages).hasSize(1);
-    assertThat(messages.get(0).path("rule").asText()).isEqualTo("L2");
-    assertThat(messages.get(0).path("delivered").asBoolean()).as(messages.toString()).isFalse();
+        .anySatisfy(entry -> assertThat(entry.toString()).contains("denied by policy"));
   }
 }

@@ -5,6 +5,7 @@ import io.clawops.contracts.message.RunClaimed;
 import io.clawops.contracts.message.RunError;
 import io.clawops.contracts.message.RunFinished;
 import io.clawops.contracts.message.RunHubMessageDelivered;
+import io.clawops.contracts.message.RunHubMessageUndelivered;
 import io.clawops.contracts.message.RunOutcome;
 import io.clawops.contracts.message.RunStarted;
 import io.clawops.contracts.message.TaskDispatched;
@@ -134,35 +135,36 @@ public final class AgentRun {
 
   /**
    * Writes a hub message to the agent's stdin in the form its format takes, then reports it
-   * delivered; an agent that cannot take input mid-run never gets it reported as delivered.
+   * delivered; one the agent cannot get (it takes no input mid-run, its stdin is closed) is
+   * reported undelivered, never delivered, so the status-service can go on without it.
    */
   public void injectHubMessage(UUID commandId, String text) {
     AgentProcess agent = process;
     if (agent == null || finished.get()) {
-      LOG.infof("hub message %s not delivered: run %s has no running agent", commandId, runId);
+      undelivered(commandId, "no agent is running for this run");
       return;
     }
     Optional<String> line = output.adapter().hubMessageLine(commandId, text);
     if (line.isEmpty()) {
-      LOG.infof(
-          "hub message %s not delivered: the agent of run %s (runtime %s) takes no input mid-run",
-          commandId, runId, task.runtime());
+      undelivered(commandId, "the agent takes no input mid-run (runtime " + task.runtime() + ")");
       return;
     }
-    if (output.adapter().confirmsDelivery()) {
-      agent.writeLine(line.get(), services.stdinWriters());
-      return;
-    }
+    boolean confirmedByAgent = output.adapter().confirmsDelivery();
     agent
         .writeLine(line.get(), services.stdinWriters())
         .thenRun(
-            () ->
+            () -> {
+              if (!confirmedByAgent) {
                 events.emit(
-                    seq -> new RunHubMessageDelivered(runId, task.attempt(), seq, commandId)))
+                    seq -> new RunHubMessageDelivered(runId, task.attempt(), seq, commandId));
+              }
+            })
         .exceptionally(
             failure -> {
-              LOG.warnf(
-                  "hub message %s not delivered to run %s: agent stdin closed", commandId, runId);
+              if (!output.resultSeen()) {
+                // After its result the agent is ending by itself: the message is moot, not lost.
+                undelivered(commandId, "the agent's stdin is closed");
+              }
               return null;
             });
   }
@@ -181,6 +183,12 @@ public final class AgentRun {
         "run %s of claw %s not started: its task was not committed and may run elsewhere",
         runId, clawId);
     onFinished.accept(this);
+  }
+
+  private void undelivered(UUID commandId, String reason) {
+    LOG.infof("hub message %s not delivered to run %s: %s", commandId, runId, reason);
+    // Ignored once run.finished was sent: nothing follows it.
+    events.emit(seq -> new RunHubMessageUndelivered(runId, task.attempt(), seq, commandId, reason));
   }
 
   /** Ends the run now, whatever the agent does, killing what is left of it. */

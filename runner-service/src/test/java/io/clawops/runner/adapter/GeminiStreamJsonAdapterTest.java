@@ -58,6 +58,28 @@ class GeminiStreamJsonAdapterTest {
   }
 
   @Test
+  void shouldReadThePolicyDenialOfSudoAsElevatedExecutionNotAvailable() {
+    // Recorded with the policy file GeminiLaunch writes when elevatedExec is false: the first
+    // lines of a run that asks for sudo again and again until ClawOps stops it.
+    List<RunToolResult> results =
+        events(replay(adapter, "gemini/sudo-denied.jsonl")).stream()
+            .filter(RunToolResult.class::isInstance)
+            .map(RunToolResult.class::cast)
+            .toList();
+
+    assertThat(results).hasSize(3);
+    assertThat(results)
+        .allSatisfy(
+            result -> {
+              assertThat(result.ok()).isFalse();
+              assertThat(result.tool()).isEqualTo("run_shell_command");
+              assertThat(result.errorSummary())
+                  .startsWith("elevated is not available: Tool execution denied by policy.");
+            });
+    assertThat(adapter.result()).isNull();
+  }
+
+  @Test
   void shouldKeepTheModelClockRunningWhenRetriesAreSilent() {
     replay(adapter, "gemini/429.jsonl");
 

@@ -40,6 +40,28 @@ public final class CorrectiveMessages {
         + " after being told it is not available; the run was stopped";
   }
 
+  /** The operator-facing message when L1's message could not reach the agent. */
+  public static String capabilityUndelivered(String capability, String reason) {
+    return "agent kept using "
+        + capability
+        + ", which is not available, and the corrective message could not be delivered"
+        + because(reason)
+        + "; the run was stopped";
+  }
+
+  /** The operator-facing message when L2's message could not reach the agent. */
+  public static String repetitionUndelivered(String tool, String reason) {
+    return "agent kept repeating the same '"
+        + (tool == null ? "tool" : tool)
+        + "' call and the corrective message could not be delivered"
+        + because(reason)
+        + "; the run was stopped";
+  }
+
+  private static String because(String reason) {
+    return reason == null || reason.isBlank() ? "" : " (" + reason + ")";
+  }
+
   /** The operator-facing message when L2 persisted. */
   public static String repetitionBlocked(String tool) {
     return "agent kept repeating the same '"

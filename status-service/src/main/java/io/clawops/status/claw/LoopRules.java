@@ -1,8 +1,10 @@
 package io.clawops.status.claw;
 
 import io.clawops.contracts.ReasonCode;
+import io.clawops.contracts.message.RunHubMessageUndelivered;
 import io.clawops.contracts.message.RunToolResult;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** L1–L3: turns the loop detector's verdicts into corrective messages, blocks and cancels. */
@@ -55,6 +57,7 @@ final class LoopRules {
         }
       }
       case REPETITION -> {
+        run.loop.repetitionTool = signal.subject();
         run.loop.repetitionMessage =
             Recoveries.inject(
                 claw,
@@ -78,6 +81,65 @@ final class LoopRules {
       case PROGRESS -> Recoveries.settleMessages(claw, run.runId, HubMessage.RECOVERED);
       default -> {}
     }
+  }
+
+  /**
+   * L3 for a message the agent never got: records it undelivered and, when it is the run's pending
+   * L1 or L2 message, goes on to that rule's stop at once, since nothing the agent does next can
+   * answer a message it did not receive.
+   */
+  static void onUndelivered(
+      ClawState claw,
+      RunState run,
+      RunHubMessageUndelivered undelivered,
+      Instant now,
+      RuleSettings rules,
+      Effects fx) {
+    HubMessage message = null;
+    for (int i = 0; i < claw.hubMessages.size(); i++) {
+      HubMessage candidate = claw.hubMessages.get(i);
+      if (candidate.commandId().equals(undelivered.commandId())) {
+        message = candidate.markUndelivered(undelivered.reason());
+        claw.hubMessages.set(i, message);
+      }
+    }
+    if (message == null
+        || message.delivered()
+        || !message.runId().equals(run.runId)
+        || !HubMessage.PENDING.equals(message.outcome())
+        || run.pinnedCause != null
+        || run.outcome != null) {
+      return;
+    }
+    int limit = rules.historyLimit();
+    if (RULE_CAPABILITY.equals(message.rule())) {
+      String capability = capabilityOf(run.loop, message.commandId());
+      block(
+          claw,
+          run,
+          ReasonCode.CAPABILITY_MISSING,
+          CorrectiveMessages.capabilityUndelivered(capability, undelivered.reason()),
+          now,
+          fx,
+          limit);
+    } else if (RULE_REPETITION.equals(message.rule())) {
+      block(
+          claw,
+          run,
+          ReasonCode.TOOL_LOOP,
+          CorrectiveMessages.repetitionUndelivered(run.loop.repetitionTool, undelivered.reason()),
+          now,
+          fx,
+          limit);
+    }
+  }
+
+  private static String capabilityOf(LoopState loop, UUID commandId) {
+    return loop.capabilityMessages.entrySet().stream()
+        .filter(entry -> entry.getValue().equals(commandId))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(LoopDetector.TOOL_POLICY);
   }
 
   private static void block(

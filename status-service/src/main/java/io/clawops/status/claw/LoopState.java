@@ -25,4 +25,7 @@ public final class LoopState {
   public int repetitionMessages;
 
   public UUID repetitionMessage;
+
+  /** The tool the latest repetition message was about. */
+  public String repetitionTool;
 }

@@ -56,8 +56,7 @@ final class Recoveries {
     UUID commandId = UUID.randomUUID();
     CommandInjectMessage command = new CommandInjectMessage(commandId, run.runId, text, rule);
     fx.publish(Topics.COMMANDS, Envelope.of(claw.clawId, fx.source(), command));
-    claw.hubMessages.add(
-        new HubMessage(commandId, run.runId, rule, command.text(), now, false, HubMessage.PENDING));
+    claw.hubMessages.add(HubMessage.sent(commandId, run.runId, rule, command.text(), now));
     trim(claw.hubMessages, limit);
     claw.recovery =
         new Recovery(

@@ -7,6 +7,7 @@ import io.clawops.contracts.message.RunError;
 import io.clawops.contracts.message.RunEvent;
 import io.clawops.contracts.message.RunFinished;
 import io.clawops.contracts.message.RunHubMessageDelivered;
+import io.clawops.contracts.message.RunHubMessageUndelivered;
 import io.clawops.contracts.message.RunModel;
 import io.clawops.contracts.message.RunOutcome;
 import io.clawops.contracts.message.RunStarted;
@@ -78,6 +79,8 @@ final class RunEventRules {
               message.commandId().equals(delivered.commandId())
                   ? message.markDelivered()
                   : message);
+    } else if (event instanceof RunHubMessageUndelivered undelivered) {
+      LoopRules.onUndelivered(claw, run, undelivered, now, rules, fx);
     } else if (event instanceof RunFinished finished) {
       onFinished(claw, run, finished, rules);
     }

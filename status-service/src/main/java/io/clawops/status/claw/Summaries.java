@@ -5,6 +5,7 @@ import io.clawops.contracts.message.RunError;
 import io.clawops.contracts.message.RunEvent;
 import io.clawops.contracts.message.RunFinished;
 import io.clawops.contracts.message.RunHubMessageDelivered;
+import io.clawops.contracts.message.RunHubMessageUndelivered;
 import io.clawops.contracts.message.RunModel;
 import io.clawops.contracts.message.RunStarted;
 import io.clawops.contracts.message.RunToolResult;
@@ -38,6 +39,12 @@ final class Summaries {
       text = error.code() + (error.message() != null ? ": " + error.message() : "");
     } else if (event instanceof RunHubMessageDelivered delivered) {
       text = "hub message " + delivered.commandId() + " delivered";
+    } else if (event instanceof RunHubMessageUndelivered undelivered) {
+      text =
+          "hub message "
+              + undelivered.commandId()
+              + " not delivered"
+              + (undelivered.reason() != null ? ": " + undelivered.reason() : "");
     } else if (event instanceof RunFinished finished) {
       text =
           finished.outcome().name().toLowerCase()

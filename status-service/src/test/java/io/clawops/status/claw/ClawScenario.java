@@ -16,6 +16,7 @@ import io.clawops.contracts.message.RunError;
 import io.clawops.contracts.message.RunFinished;
 import io.clawops.contracts.message.RunHeartbeat;
 import io.clawops.contracts.message.RunHubMessageDelivered;
+import io.clawops.contracts.message.RunHubMessageUndelivered;
 import io.clawops.contracts.message.RunModel;
 import io.clawops.contracts.message.RunOutcome;
 import io.clawops.contracts.message.RunStarted;
@@ -117,6 +118,10 @@ final class ClawScenario {
 
   ClawScenario delivered(UUID commandId) {
     return apply(new RunHubMessageDelivered(runId(), attempt(), ++seq, commandId));
+  }
+
+  ClawScenario undelivered(UUID commandId, String reason) {
+    return apply(new RunHubMessageUndelivered(runId(), attempt(), ++seq, commandId, reason));
   }
 
   ClawScenario finished(RunOutcome outcome, String code, Instant finishedAt) {

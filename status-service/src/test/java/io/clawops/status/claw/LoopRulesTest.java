@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clawops.contracts.message.ClawStatus;
 import io.clawops.contracts.message.CommandInjectMessage;
+import io.clawops.status.persistence.ClawStateMapper;
 import org.junit.jupiter.api.Test;
 
 class LoopRulesTest {
 
   private static final String ELEVATED = "exec failed: elevated is not available";
+  private static final String NO_INPUT = "the agent takes no input mid-run (runtime codex)";
 
   @Test
   void shouldInjectOneMessageNamingTheCapabilityAfterTwoElevatedFailures() {
@@ -49,6 +51,98 @@ class LoopRulesTest {
         .singleElement()
         .satisfies(m -> assertThat(m.outcome()).isEqualTo("loop_persisted"));
     assertThat(scenario.injected()).hasSize(1);
+  }
+
+  @Test
+  void shouldStopAtOnceWithTheCapabilityReasonWhenTheL1MessageCannotBeDelivered() {
+    ClawScenario scenario = ClawScenario.running();
+    scenario.toolCall("exec", "sudo", false, ELEVATED).toolCall("exec", "sudo", false, ELEVATED);
+    CommandInjectMessage message = scenario.injected().get(0);
+
+    scenario.undelivered(message.commandId(), NO_INPUT);
+
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.TOOL_BLOCKED);
+    assertThat(scenario.status().reason()).isEqualTo("platform.capability_missing");
+    assertThat(scenario.status().message())
+        .contains("elevatedExec")
+        .contains("could not be delivered")
+        .contains(NO_INPUT);
+    assertThat(scenario.cancels())
+        .singleElement()
+        .satisfies(c -> assertThat(c.runId()).isEqualTo(scenario.runId()));
+    assertThat(scenario.claw.hubMessages)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.delivered()).isFalse();
+              assertThat(m.delivery()).isEqualTo("undelivered");
+              assertThat(m.undeliveredReason()).isEqualTo(NO_INPUT);
+              assertThat(m.outcome()).isEqualTo("loop_persisted");
+            });
+    assertThat(scenario.timeline)
+        .anySatisfy(entry -> assertThat(entry.summary()).contains("not delivered: " + NO_INPUT));
+    assertThat(ClawStateMapper.read(ClawStateMapper.write(scenario.claw)).hubMessages)
+        .isEqualTo(scenario.claw.hubMessages);
+  }
+
+  @Test
+  void shouldReadAStoredMessageFromBeforeDeliveryWasTracked() {
+    ClawScenario scenario = ClawScenario.running();
+    scenario.toolCall("exec", "sudo", false, ELEVATED).toolCall("exec", "sudo", false, ELEVATED);
+    String stored =
+        ClawStateMapper.write(scenario.claw)
+            .replace("\"delivery\":\"sent\",", "")
+            .replace(",\"undeliveredReason\":null", "");
+    assertThat(stored).doesNotContain("\"delivery\"").doesNotContain("undeliveredReason");
+
+    ClawState read = ClawStateMapper.read(stored);
+
+    assertThat(read.hubMessages)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.delivery()).isEqualTo("sent");
+              assertThat(m.outcome()).isEqualTo("pending");
+            });
+  }
+
+  @Test
+  void shouldStopAtOnceAsAToolLoopWhenTheL2MessageCannotBeDelivered() {
+    ClawScenario scenario = ClawScenario.running();
+    for (int i = 0; i < 3; i++) {
+      scenario.toolCall("read", "a", false, "no such file");
+    }
+
+    scenario.undelivered(scenario.injected().get(0).commandId(), NO_INPUT);
+
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.TOOL_BLOCKED);
+    assertThat(scenario.status().reason()).isEqualTo("platform.tool_loop");
+    assertThat(scenario.status().message()).contains("'read'").contains("could not be delivered");
+    assertThat(scenario.cancels()).hasSize(1);
+    // The stop is final: the loop going on while the cancel lands sends no second message.
+    scenario.toolCall("read", "a", false, "no such file").toolCall("read", "a", false, "x");
+    assertThat(scenario.injected()).hasSize(1);
+  }
+
+  @Test
+  void shouldNotStopForAnUndeliveredMessageWhoseLoopAlreadyRecovered() {
+    ClawScenario scenario = ClawScenario.running();
+    scenario.toolCall("exec", "sudo", false, ELEVATED).toolCall("exec", "sudo", false, ELEVATED);
+    CommandInjectMessage message = scenario.injected().get(0);
+    scenario.delivered(message.commandId()).toolCall("exec", "make-install-user", true, null);
+
+    // A delivery the runner confirmed stays confirmed, whatever arrives later.
+    scenario.undelivered(message.commandId(), "agent stdin closed");
+
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.RUNNING);
+    assertThat(scenario.cancels()).isEmpty();
+    assertThat(scenario.claw.hubMessages)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.delivery()).isEqualTo("delivered");
+              assertThat(m.outcome()).isEqualTo("loop_recovered");
+            });
   }
 
   @Test
