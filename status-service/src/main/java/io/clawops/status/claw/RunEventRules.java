@@ -103,6 +103,22 @@ final class RunEventRules {
     if (run.runId.equals(event.runId())) {
       return false;
     }
+    if (event instanceof RunClaimed claimed && run.startedAt == null && run.outcome == null) {
+      // The first claim never started its agent: a runner starts only once its task's commit
+      // succeeded (DESIGN §9.1), and this second claim proves the task was delivered again, so the
+      // first runner died or gave the task up. This claim owns the attempt; the old one is fenced.
+      Recoveries.cancel(
+          claw,
+          run.runId,
+          "superseded: runner " + claimed.runnerId() + " claimed attempt " + claimed.attempt(),
+          fx);
+      run.runId = claimed.runId();
+      run.highSeq = 0;
+      run.lastHeartbeatAt = null;
+      run.lastBeat = 0;
+      run.consecutiveBeats = 0;
+      return false;
+    }
     if (event instanceof RunClaimed) {
       Recoveries.cancel(claw, event.runId(), "duplicate run of attempt " + event.attempt(), fx);
     }

@@ -45,6 +45,30 @@ class FoldIdempotencyAndFencingTest {
   }
 
   @Test
+  void shouldHandTheAttemptToASecondClaimWhenTheFirstNeverStarted() {
+    ClawScenario scenario = ClawScenario.dispatched();
+    UUID gone = UUID.randomUUID();
+    scenario.claim(gone).beat();
+    UUID next = UUID.randomUUID();
+
+    // The first runner died before its task was committed: the task went to another runner.
+    scenario.apply(
+        new io.clawops.contracts.message.RunClaimed(next, 1, 1, UUID.randomUUID(), "runner-2"));
+    scenario.apply(
+        new io.clawops.contracts.message.RunStarted(
+            next, 1, 2, ClawScenario.PRIMARY, scenario.now.plusSeconds(3600)));
+    scenario.apply(
+        new RunFinished(next, 1, 3, RunOutcome.COMPLETED, null, null, scenario.now, null));
+
+    assertThat(scenario.cancels())
+        .singleElement()
+        .satisfies(cancel -> assertThat(cancel.runId()).isEqualTo(gone));
+    assertThat(scenario.claw.currentRun().runnerId).isEqualTo("runner-2");
+    assertThat(scenario.status().status()).isEqualTo(ClawStatus.COMPLETED);
+    assertThat(scenario.tasks()).isEmpty();
+  }
+
+  @Test
   void shouldStopASecondRunnerThatClaimedTheSameAttempt() {
     ClawScenario scenario = ClawScenario.running();
     UUID intruder = UUID.randomUUID();
