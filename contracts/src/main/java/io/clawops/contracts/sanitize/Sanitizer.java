@@ -40,10 +40,10 @@ public final class Sanitizer {
 
   private static final List<Redaction> REDACTIONS =
       List.of(
-          // PEM private keys, also a block cut off before its END line.
+          // PEM and PGP private keys ("PRIVATE KEY BLOCK"), also a block cut off before its END.
           whole(
-              "-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----"
-                  + "(?:.*?-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----|.*)",
+              "-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----"
+                  + "(?:.*?-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|.*)",
               Pattern.DOTALL),
           // https://user:pass@host and https://token@host keep scheme and host.
           new Redaction(
@@ -70,8 +70,9 @@ public final class Sanitizer {
                   + "|(?:AKIA|ASIA)[A-Z0-9]{16,}"
                   // Google API keys (Gemini, Maps, Firebase): AIza and 35 URL-safe characters.
                   + "|AIza[0-9A-Za-z_-]{35,}"
-                  // Slack bot, user, app-level, refresh and legacy tokens.
-                  + "|(?:xox[abprs]|xapp)-[A-Za-z0-9-]{10,}"
+                  // Slack bot, user, app-level, refresh (xoxr, and xoxe of rotating tokens) and
+                  // legacy tokens.
+                  + "|(?:xox[abprse]|xapp)-[A-Za-z0-9-]{10,}"
                   // JSON Web Tokens.
                   + "|eyJ[\\w-]{8,}\\.[\\w-]{8,}\\.[\\w-]{8,})",
               0),
