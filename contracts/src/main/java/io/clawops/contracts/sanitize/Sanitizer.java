@@ -106,6 +106,28 @@ public final class Sanitizer {
   }
 
   /**
+   * Redacts secrets and changes nothing else: line breaks, layout and length stay, for texts that
+   * must keep their shape (a prompt the agent reads, the value of a dead letter). Zero-width and
+   * bidi-control characters are removed first, as in {@link #sanitize(String, int)}, so they cannot
+   * hide a secret; null stays null.
+   */
+  public static String redactSecrets(String text) {
+    if (text == null) {
+      return null;
+    }
+    String visible = text;
+    if (text.chars().anyMatch(c -> isInvisible((char) c))) {
+      StringBuilder kept = new StringBuilder(text.length());
+      text.chars().filter(c -> !isInvisible((char) c)).forEach(c -> kept.append((char) c));
+      visible = kept.toString();
+    }
+    for (Redaction redaction : REDACTIONS) {
+      visible = redaction.apply(visible);
+    }
+    return visible;
+  }
+
+  /**
    * Messages are one-liners for operators: every run of CR, LF, TAB and other C0/C1 controls
    * becomes one space. Zero-width and bidi-control characters are removed instead, since they can
    * hide a secret from the patterns ("gh&lt;ZWSP&gt;p_…") or reorder what an operator sees. A loop,

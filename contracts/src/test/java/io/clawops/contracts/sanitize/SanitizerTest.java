@@ -419,6 +419,22 @@ class SanitizerTest {
   }
 
   @Test
+  void shouldRedactSecretsAndKeepLinesLayoutAndLengthOtherwise() {
+    String text =
+        "Step 1:\n\tclone with " + FakeSecrets.GITHUB_CLASSIC + "\n" + "z".repeat(5000) + "\n";
+
+    String redacted = Sanitizer.redactSecrets(text);
+
+    assertThat(redacted)
+        .isEqualTo("Step 1:\n\tclone with " + REDACTED + "\n" + "z".repeat(5000) + "\n");
+    assertThat(Sanitizer.redactSecrets("key:\n" + FakeSecrets.PRIVATE_KEY + "\nok"))
+        .isEqualTo("key:\n" + REDACTED + "\nok");
+    assertThat(Sanitizer.redactSecrets(null)).isNull();
+    ordinaryOperatorText()
+        .forEach(ordinary -> assertThat(Sanitizer.redactSecrets(ordinary)).isEqualTo(ordinary));
+  }
+
+  @Test
   void shouldReturnNullForNull() {
     assertThat(Sanitizer.sanitize(null)).isNull();
     assertThat(Sanitizer.sanitize(null, 10)).isNull();
