@@ -1,5 +1,7 @@
 package io.clawops.contracts;
 
+import io.clawops.contracts.sanitize.Sanitizer;
+
 /**
  * Header names of a record sent to {@link Topics#DLQ}; the same names SmallRye Reactive Messaging's
  * dead-letter-queue strategy writes, so both kinds of dead letters read alike.
@@ -28,8 +30,24 @@ public final class DeadLetterHeaders {
 
   private DeadLetterHeaders() {}
 
-  /** The value a dead letter carries: {@code value} itself, or its first {@link #VALUE_MAX}. */
+  /**
+   * The value a dead letter carries: {@code value} with its secrets redacted (claw.dlq is a topic
+   * like any other, F10; layout kept, so the record stays readable and mostly replayable), then cut
+   * to its first {@link #VALUE_MAX} characters. Redacted before it is cut, so a cut never keeps the
+   * unrecognisable half of a secret.
+   */
   public static String boundedValue(String value) {
-    return value == null || value.length() <= VALUE_MAX ? value : value.substring(0, VALUE_MAX);
+    String redacted = Sanitizer.redactSecrets(value);
+    return redacted == null || redacted.length() <= VALUE_MAX
+        ? redacted
+        : redacted.substring(0, VALUE_MAX);
+  }
+
+  /** Whether {@link #boundedValue} cut {@code value} (not merely redacted it). */
+  public static boolean isCut(String value, String bounded) {
+    return value != null
+        && bounded != null
+        && value.length() > VALUE_MAX
+        && bounded.length() == VALUE_MAX;
   }
 }

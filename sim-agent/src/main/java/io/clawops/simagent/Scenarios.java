@@ -6,6 +6,7 @@ import io.clawops.simagent.scenario.Flood;
 import io.clawops.simagent.scenario.Hang;
 import io.clawops.simagent.scenario.Healthy;
 import io.clawops.simagent.scenario.ModelTimeout;
+import io.clawops.simagent.scenario.SecretFamiliesLeak;
 import io.clawops.simagent.scenario.SecretLeak;
 import io.clawops.simagent.scenario.SlowTool;
 import java.util.Map;
@@ -16,16 +17,17 @@ import java.util.Set;
 public final class Scenarios {
 
   private static final Map<String, Scenario> BY_NAME =
-      Map.of(
-          "healthy", new Healthy(),
-          "elevated-loop-recovers", new ElevatedLoop(true),
-          "elevated-loop-stubborn", new ElevatedLoop(false),
-          "model-timeout", new ModelTimeout(),
-          "slow-tool", new SlowTool(),
-          "hang", new Hang(),
-          "crash", new Crash(),
-          "secret-leak", new SecretLeak(),
-          "flood", new Flood());
+      Map.ofEntries(
+          Map.entry("healthy", new Healthy()),
+          Map.entry("elevated-loop-recovers", new ElevatedLoop(true)),
+          Map.entry("elevated-loop-stubborn", new ElevatedLoop(false)),
+          Map.entry("model-timeout", new ModelTimeout()),
+          Map.entry("slow-tool", new SlowTool()),
+          Map.entry("hang", new Hang()),
+          Map.entry("crash", new Crash()),
+          Map.entry("secret-leak", new SecretLeak()),
+          Map.entry("secret-families", new SecretFamiliesLeak()),
+          Map.entry("flood", new Flood()));
 
   private Scenarios() {}
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clawops.simagent.scenario.SecretFamilies;
+import io.clawops.simagent.scenario.SecretFamiliesLeak;
 import io.clawops.simagent.scenario.SecretLeak;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -114,6 +116,26 @@ class SimAgentTest {
     assertThat(play("scenario: secret-leak", "m1", InputStream.nullInputStream())).isZero();
     String everything = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
     assertThat(SecretLeak.SECRETS).allSatisfy(secret -> assertThat(everything).contains(secret));
+  }
+
+  @Test
+  void shouldPrintEveryFamilyAndFillTheStderrTailUpToTheMiddleOfAKey() throws IOException {
+    assertThat(
+            play("scenario: secret-families n=42 tail=4096", "m1", InputStream.nullInputStream()))
+        .isEqualTo(1);
+    String stdout = out.toString(StandardCharsets.UTF_8);
+    String stderr = err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
+    for (SecretFamilies.Family family : SecretFamilies.Family.values()) {
+      assertThat(stderr).contains(family.diagnostic(42).lines().findFirst().orElseThrow());
+      assertThat(stdout).contains(family.head).contains(family.tail);
+    }
+    // The last 4096 characters of stderr (lines joined by newlines, as a runner keeps them) start
+    // in the middle of the cut family's head.
+    String joined = stderr.endsWith("\n") ? stderr.substring(0, stderr.length() - 1) : stderr;
+    String tail = joined.substring(joined.length() - 4096);
+    SecretFamilies.Family cut = SecretFamiliesLeak.CUT_FAMILY;
+    assertThat(cut.head).endsWith(tail.substring(0, cut.head.length() / 2));
+    assertThat(tail).contains(cut.tail).doesNotContain(cut.secret(42).substring(0, 8));
   }
 
   @Test

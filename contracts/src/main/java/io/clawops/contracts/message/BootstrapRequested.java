@@ -1,7 +1,10 @@
 package io.clawops.contracts.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clawops.contracts.sanitize.Sanitizer;
 import java.time.Instant;
 
 /**
@@ -18,6 +21,8 @@ public record BootstrapRequested(String workflowRunId, JsonNode spec, Instant de
   public BootstrapRequested {
     if (spec == null || spec.isNull() || spec.isMissingNode()) {
       spec = JsonNodeFactory.instance.objectNode();
+    } else {
+      spec = sanitized(spec);
     }
     Require.present(deadlineAt, "deadlineAt");
   }
@@ -25,5 +30,29 @@ public record BootstrapRequested(String workflowRunId, JsonNode spec, Instant de
   @Override
   public String type() {
     return TYPE;
+  }
+
+  /**
+   * A copy of {@code node} whose every text is sanitized (F10): a credential pasted into any field
+   * of a request (a runtime, a credentialRef, a token in a URL's query) must not be published.
+   */
+  private static JsonNode sanitized(JsonNode node) {
+    if (node.isTextual()) {
+      String text = node.asText();
+      String clean = Sanitizer.sanitize(text);
+      return clean.equals(text) ? node : JsonNodeFactory.instance.textNode(clean);
+    }
+    if (node.isObject()) {
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      node.fields()
+          .forEachRemaining(field -> copy.set(field.getKey(), sanitized(field.getValue())));
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      node.forEach(item -> copy.add(sanitized(item)));
+      return copy;
+    }
+    return node;
   }
 }

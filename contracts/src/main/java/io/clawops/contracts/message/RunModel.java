@@ -1,5 +1,6 @@
 package io.clawops.contracts.message;
 
+import io.clawops.contracts.sanitize.Sanitizer;
 import java.util.UUID;
 
 /**
@@ -26,7 +27,12 @@ public record RunModel(
     if (latencyMs != null) {
       Require.nonNegative(latencyMs, "latencyMs");
     }
-    reason = reason == null || reason.isBlank() ? null : reason;
+    // Both come from the agent's own words: sanitized like every other free text (F10).
+    model = Sanitizer.sanitize(model, Sanitizer.SUMMARY_MAX);
+    reason =
+        reason == null || reason.isBlank()
+            ? null
+            : Sanitizer.sanitize(reason, Sanitizer.SUMMARY_MAX);
   }
 
   /** A phase without a provider reason. */

@@ -7,8 +7,9 @@ import java.util.UUID;
  * {@code task.dispatched}: one attempt of a claw's task, for any runner with a free slot.
  *
  * <p>{@code runtime} names a profile configured on the runners, never a command. {@code
- * fallbackProfiles} is never null (absent means empty). The prompt is the agent's input and is
- * deliberately not sanitized or capped; it must never be copied into failure messages.
+ * fallbackProfiles} is never null (absent means empty). The prompt is the agent's input: its
+ * secrets are redacted where it enters ClawOps (the provisioner), but it is deliberately not
+ * flattened or capped; it must never be copied into failure messages.
  */
 public record TaskDispatched(
     UUID taskId,

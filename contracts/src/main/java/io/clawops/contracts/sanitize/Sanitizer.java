@@ -40,10 +40,10 @@ public final class Sanitizer {
 
   private static final List<Redaction> REDACTIONS =
       List.of(
-          // PEM private keys, also a block cut off before its END line.
+          // PEM and PGP private keys ("PRIVATE KEY BLOCK"), also a block cut off before its END.
           whole(
-              "-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----"
-                  + "(?:.*?-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----|.*)",
+              "-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----"
+                  + "(?:.*?-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|.*)",
               Pattern.DOTALL),
           // https://user:pass@host and https://token@host keep scheme and host.
           new Redaction(
@@ -70,8 +70,9 @@ public final class Sanitizer {
                   + "|(?:AKIA|ASIA)[A-Z0-9]{16,}"
                   // Google API keys (Gemini, Maps, Firebase): AIza and 35 URL-safe characters.
                   + "|AIza[0-9A-Za-z_-]{35,}"
-                  // Slack bot, user, app-level, refresh and legacy tokens.
-                  + "|(?:xox[abprs]|xapp)-[A-Za-z0-9-]{10,}"
+                  // Slack bot, user, app-level, refresh (xoxr, and xoxe of rotating tokens) and
+                  // legacy tokens.
+                  + "|(?:xox[abprse]|xapp)-[A-Za-z0-9-]{10,}"
                   // JSON Web Tokens.
                   + "|eyJ[\\w-]{8,}\\.[\\w-]{8,}\\.[\\w-]{8,})",
               0),
@@ -102,6 +103,28 @@ public final class Sanitizer {
       flat = redaction.apply(flat);
     }
     return cap(flat, maxLength);
+  }
+
+  /**
+   * Redacts secrets and changes nothing else: line breaks, layout and length stay, for texts that
+   * must keep their shape (a prompt the agent reads, the value of a dead letter). Zero-width and
+   * bidi-control characters are removed first, as in {@link #sanitize(String, int)}, so they cannot
+   * hide a secret; null stays null.
+   */
+  public static String redactSecrets(String text) {
+    if (text == null) {
+      return null;
+    }
+    String visible = text;
+    if (text.chars().anyMatch(c -> isInvisible((char) c))) {
+      StringBuilder kept = new StringBuilder(text.length());
+      text.chars().filter(c -> !isInvisible((char) c)).forEach(c -> kept.append((char) c));
+      visible = kept.toString();
+    }
+    for (Redaction redaction : REDACTIONS) {
+      visible = redaction.apply(visible);
+    }
+    return visible;
   }
 
   /**

@@ -64,6 +64,44 @@ class MessageRecordsTest {
   }
 
   @Test
+  void shouldSanitizeTheAgentsModelNameAndRetryReason() {
+    String key = "sk" + "-proj-" + "Oa5QhWz3kRtY0001Vu9XpLm2-bQe";
+    RunModel model =
+        new RunModel(
+            SampleMessages.RUN_ID,
+            1,
+            3,
+            ModelPhase.RETRY,
+            "gpt via https://proxy:" + key + "@llm.example.com",
+            10L,
+            "rejected " + key);
+
+    assertThat(model.model()).isEqualTo("gpt via https://***@llm.example.com");
+    assertThat(model.reason()).isEqualTo("rejected " + Sanitizer.REDACTED);
+  }
+
+  @Test
+  void shouldSanitizeEveryTextOfABootstrapRequestsSpec() throws Exception {
+    String token = "gh" + "p_" + "Gc7QhWz3kRtY0001Vu9XpLm2NbQe";
+    com.fasterxml.jackson.databind.JsonNode spec =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(
+                "{\"runtime\":\""
+                    + token
+                    + "\",\"repositories\":[{\"url\":\"https://h/a.git?access_token="
+                    + token
+                    + "\",\"required\":true}],\"maxAttempts\":3}");
+
+    BootstrapRequested requested = new BootstrapRequested("wf", spec, SampleMessages.DEADLINE);
+
+    assertThat(requested.spec().toString()).doesNotContain(token);
+    assertThat(requested.spec().path("runtime").asText()).isEqualTo(Sanitizer.REDACTED);
+    assertThat(requested.spec().path("repositories").get(0).path("required").asBoolean()).isTrue();
+    assertThat(requested.spec().path("maxAttempts").asInt()).isEqualTo(3);
+    assertThat(spec.toString()).as("the caller's node is left alone").contains(token);
+  }
+
+  @Test
   void shouldDefaultMissingRunErrorCodeToAgentUnknown() {
     assertThat(new RunError(RUN_ID, 1, 1, null, "boom").code()).isEqualTo("agent.unknown");
   }

@@ -23,6 +23,7 @@ final class FakeSecrets {
   static final String SLACK_APP_LEVEL = "xoxa" + "-2-1234567890-" + "iJkL".repeat(6);
   static final String SLACK_REFRESH = "xoxr" + "-1234567890-" + "mNoP".repeat(6);
   static final String SLACK_LEGACY = "xoxs" + "-1234567890-" + "qRsT".repeat(6);
+  static final String SLACK_ROTATING_REFRESH = "xoxe" + "-1-" + "yZaB".repeat(8);
   static final String SLACK_APP_TOKEN = "xapp" + "-1-A0123BCDE-4567890-" + "uVwX".repeat(6);
   static final String GOOGLE_API_KEY = "AIza" + "Sy9_Xq-4".repeat(4) + "Tb3";
   static final String JWT =
@@ -38,6 +39,16 @@ final class FakeSecrets {
           + "q2Lw9ZbXc3VhT0ms".repeat(4)
           + "\n-----END "
           + "RSA PRIVATE KEY-----";
+
+  static final String PGP_PRIVATE_KEY =
+      "-----BEGIN "
+          + "PGP PRIVATE KEY BLOCK-----\n"
+          + "Version: GnuPG v2\n\n"
+          + "lQOYBGNp".repeat(6)
+          + "\n="
+          + "Pg7V"
+          + "\n-----END "
+          + "PGP PRIVATE KEY BLOCK-----";
 
   private FakeSecrets() {}
 }

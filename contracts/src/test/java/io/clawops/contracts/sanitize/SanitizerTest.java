@@ -111,6 +111,12 @@ class SanitizerTest {
             "socket mode: ",
             " rejected"),
         leak(
+            "slack rotating refresh token",
+            FakeSecrets.SLACK_ROTATING_REFRESH,
+            "slack refresh " + FakeSecrets.SLACK_ROTATING_REFRESH + " was revoked",
+            "slack refresh ",
+            " was revoked"),
+        leak(
             "google api key echoed in a Gemini API error",
             FakeSecrets.GOOGLE_API_KEY,
             "[API Error: API key not valid: "
@@ -171,7 +177,13 @@ class SanitizerTest {
             "MIIEowIBAAKCAQEA7",
             "wrote key:\n" + FakeSecrets.PRIVATE_KEY + "\ndone",
             "wrote key: ",
-            " done"));
+            " done"),
+        leak(
+            "pgp private key block",
+            "lQOYBGNp",
+            "exported:\n" + FakeSecrets.PGP_PRIVATE_KEY + "\nok",
+            "exported: ",
+            " ok"));
   }
 
   private static Arguments leak(String name, String secret, String text, String... kept) {
@@ -404,6 +416,22 @@ class SanitizerTest {
               assertThat(Sanitizer.sanitize(once, max)).as("max %d", max).isEqualTo(once);
               assertThat(once).doesNotContain("hunter2").doesNotContain("Zx9Y");
             });
+  }
+
+  @Test
+  void shouldRedactSecretsAndKeepLinesLayoutAndLengthOtherwise() {
+    String text =
+        "Step 1:\n\tclone with " + FakeSecrets.GITHUB_CLASSIC + "\n" + "z".repeat(5000) + "\n";
+
+    String redacted = Sanitizer.redactSecrets(text);
+
+    assertThat(redacted)
+        .isEqualTo("Step 1:\n\tclone with " + REDACTED + "\n" + "z".repeat(5000) + "\n");
+    assertThat(Sanitizer.redactSecrets("key:\n" + FakeSecrets.PRIVATE_KEY + "\nok"))
+        .isEqualTo("key:\n" + REDACTED + "\nok");
+    assertThat(Sanitizer.redactSecrets(null)).isNull();
+    ordinaryOperatorText()
+        .forEach(ordinary -> assertThat(Sanitizer.redactSecrets(ordinary)).isEqualTo(ordinary));
   }
 
   @Test

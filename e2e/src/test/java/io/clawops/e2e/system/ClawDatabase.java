@@ -35,6 +35,22 @@ public final class ClawDatabase {
     return ids;
   }
 
+  /** How many events status-service recorded as applied for all of {@code clawIds} together. */
+  public long processedEventCount(java.util.Collection<UUID> clawIds) {
+    try (Connection connection = connect();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT count(*) FROM processed_event WHERE claw_id = ANY(?)")) {
+      statement.setArray(1, connection.createArrayOf("uuid", clawIds.toArray()));
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not count processed events", e);
+    }
+  }
+
   /** How many timeline rows a claw has. */
   public int timelineRows(UUID clawId) {
     List<Integer> count = new ArrayList<>();

@@ -46,7 +46,8 @@ public record ClawRequest(
 
   /**
    * The {@code spec} of {@code bootstrap.requested}: no secrets, and the prompt sanitized like
-   * every published free text (F10); the task still carries the prompt as given.
+   * every published free text (F10); the task carries the prompt with its secrets redacted (by the
+   * parser) and otherwise as given.
    */
   public ClawRequest asPublishedSpec() {
     ClawRequest stored = withoutSecrets();

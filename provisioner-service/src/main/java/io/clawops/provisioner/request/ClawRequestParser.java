@@ -3,6 +3,7 @@ package io.clawops.provisioner.request;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clawops.contracts.message.Capabilities;
 import io.clawops.contracts.message.ModelProfile;
+import io.clawops.contracts.sanitize.Sanitizer;
 import io.clawops.support.rest.FieldError;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,7 +56,9 @@ public final class ClawRequestParser {
     root.rejectUnknown(FIELDS, "is not a field of a claw request");
     String workflowRunId = root.requiredText("workflowRunId", ID_MAX);
     String runtime = root.name("runtime", true);
-    String prompt = root.requiredText("prompt", PROMPT_MAX);
+    // The prompt travels in the task and is stored with it: its secrets are redacted, the rest of
+    // it (lines, layout) reaches the agent as given.
+    String prompt = Sanitizer.redactSecrets(root.requiredText("prompt", PROMPT_MAX));
     List<RepositoryRequest> repositories = RepositoriesParser.parse(root, errors);
     Capabilities capabilities = capabilities(root, errors);
     List<ModelProfile> profiles = modelProfiles(root, errors);

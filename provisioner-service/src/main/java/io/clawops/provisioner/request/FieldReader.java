@@ -1,6 +1,7 @@
 package io.clawops.provisioner.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clawops.contracts.sanitize.Sanitizer;
 import io.clawops.support.rest.FieldError;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -65,12 +66,18 @@ final class FieldReader {
 
   /**
    * A name of letters, digits, '.', '_' and '-' (a runtime, profile or credential), or null. A
-   * runtime names a profile configured on the runners, so it can never smuggle in a command line.
+   * runtime names a profile configured on the runners, so it can never smuggle in a command line. A
+   * name shaped like a credential (a token pasted where its reference belongs) is refused: names
+   * are published, stored and shown as they are.
    */
   String name(String field, boolean required) {
     String value = required ? requiredText(field, NAME_MAX) : optionalText(field, NAME_MAX);
     if (value != null && !NAME.matcher(value).matches()) {
       error(field, "must be a name of letters, digits, '.', '_' or '-' (at most 128)");
+      return null;
+    }
+    if (value != null && !Sanitizer.sanitize(value).equals(value)) {
+      error(field, "looks like a credential; name it by a reference instead");
       return null;
     }
     return value;

@@ -1,8 +1,12 @@
 package io.clawops.runner.agent;
 
+import io.clawops.contracts.sanitize.Sanitizer;
+
 /**
- * The last characters an agent wrote to stderr, raw; kept for the failure message and sanitized
- * when it is used.
+ * The last characters an agent wrote to stderr, kept for the failure message. Each line is
+ * sanitized as it comes, before the tail is cut to its size: a cut through a raw line could keep
+ * the end of a key without the prefix that makes it recognisable, and no later sanitizing could
+ * find it again.
  */
 public final class StderrTail {
 
@@ -17,7 +21,7 @@ public final class StderrTail {
     if (!tail.isEmpty()) {
       tail.append('\n');
     }
-    tail.append(line);
+    tail.append(Sanitizer.sanitize(line, Integer.MAX_VALUE));
     if (tail.length() > maxChars) {
       tail.delete(0, tail.length() - maxChars);
     }

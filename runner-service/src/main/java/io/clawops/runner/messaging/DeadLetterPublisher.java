@@ -34,7 +34,7 @@ public final class DeadLetterPublisher {
     headers.add(DeadLetterHeaders.PARTITION, bytes(Integer.toString(record.partition())));
     headers.add(DeadLetterHeaders.OFFSET, bytes(Long.toString(record.offset())));
     String value = DeadLetterHeaders.boundedValue(record.value());
-    if (value != null && value.length() < record.value().length()) {
+    if (DeadLetterHeaders.isCut(record.value(), value)) {
       headers.add(
           DeadLetterHeaders.VALUE_TRUNCATED, bytes(Integer.toString(record.value().length())));
     }

@@ -1,5 +1,6 @@
 package io.clawops.runner.run;
 
+import io.clawops.contracts.sanitize.PrivateKeyLines;
 import io.clawops.contracts.sanitize.Sanitizer;
 import io.clawops.runner.agent.AgentAdapter;
 import io.clawops.runner.agent.BoundedLineReader;
@@ -28,6 +29,10 @@ final class AgentOutput {
   private final UUID runId;
   private final RunEventStream events;
   private final StderrTail stderr;
+
+  // A private key block arrives one line at a time: each stream remembers whether it is in one.
+  private final PrivateKeyLines stdoutKeys = new PrivateKeyLines();
+  private final PrivateKeyLines stderrKeys = new PrivateKeyLines();
   private volatile AgentAdapter adapter;
   private volatile SecretRedactor secrets = SecretRedactor.none();
   private volatile Consumer<Translation> onControl = translation -> {};
@@ -68,7 +73,7 @@ final class AgentOutput {
     handlingLine = true;
     lastLineNanos = System.nanoTime();
     try {
-      String text = secrets.redact(line.text());
+      String text = stdoutKeys.redact(secrets.redact(line.text()));
       for (Translation translation : events.translate(adapter, text)) {
         if (translation instanceof Translation.Log log) {
           if (LOG.isDebugEnabled()) {
@@ -87,7 +92,7 @@ final class AgentOutput {
 
   /** Stderr likewise: redacted before it is kept for the failure message or logged. */
   void onStderr(BoundedLineReader.Line line) {
-    String text = secrets.redact(line.text());
+    String text = stderrKeys.redact(secrets.redact(line.text()));
     stderr.append(text);
     if (LOG.isDebugEnabled()) {
       LOG.debugf(

@@ -116,6 +116,55 @@ class AgentOutputSecretTest {
     assertThat(outcome.code()).isEqualTo("agent.provider_auth");
   }
 
+  @Test
+  void shouldKeepNoPieceOfAKeyTheStderrTailCutsThrough() {
+    String anthropic = "sk" + "-ant-api03-" + "An6QhWz3kRtY0001Vu9X_Lm2NbQe" + "-AA";
+    int tail = 200;
+    AgentOutput output = output(tail);
+    String cutLine = "debug: key " + anthropic;
+    stderr(output, cutLine);
+    // A redrawn progress bar: long raw, a few characters once sanitized. The raw tail would start
+    // in the middle of the key, where nothing shows it is one.
+    int keep = cutLine.length() - cutLine.indexOf("QhWz");
+    stderr(output, "\u001B[2K\r".repeat((tail - 1 - keep - 9) / 5) + "done 100%");
+
+    RunEnding ending = output.ending(null, 1, 3);
+
+    for (String kept : List.of(ending.stderrTail(), OutcomeDecider.decide(ending).message())) {
+      assertThat(kept)
+          .doesNotContain("QhWz3kRtY")
+          .doesNotContain("Vu9X_Lm2NbQe")
+          .contains("done 100%");
+    }
+  }
+
+  @Test
+  void shouldKeepNoLineOfAKeyBlockTheStderrTailStartsInside() {
+    String keyBody = "MIIEpAIBAAKCAQEARk9QhWz3kRtY0001";
+    String end = "-----END RSA PRIVATE KEY-----";
+    // The tail holds the key's body and END line, not its BEGIN line.
+    AgentOutput output = output(keyBody.length() + end.length() + "exit".length() + 2);
+    stderr(output, "-----BEGIN RSA PRIVATE KEY-----");
+    stderr(output, keyBody);
+    stderr(output, end);
+    stderr(output, "exit");
+
+    RunEnding ending = output.ending(null, 1, 3);
+
+    assertThat(ending.stderrTail()).doesNotContain(keyBody).endsWith("exit");
+    assertThat(OutcomeDecider.decide(ending).message()).doesNotContain(keyBody);
+  }
+
+  private static AgentOutput output(int stderrTail) {
+    RunEventSink sink = (claw, event) -> CompletableFuture.completedFuture(null);
+    return new AgentOutput(
+        UUID.randomUUID(), 1, "m", new RunEventStream(UUID.randomUUID(), sink), stderrTail);
+  }
+
+  private static void stderr(AgentOutput output, String line) {
+    output.onStderr(new BoundedLineReader.Line(line, false));
+  }
+
   private static void stdout(AgentOutput output, String line) {
     output.onStdout(new BoundedLineReader.Line(line, false));
   }
