@@ -27,6 +27,10 @@ public final class ClawFold {
       ClawState claw, Envelope envelope, Instant now, RuleSettings rules, Effects fx) {
     MessageData data = envelope.data();
     Instant at = envelope.occurredAt();
+    if (at.isBefore(claw.createdAt)) {
+      // The claw began with its earliest record, whichever topic brought it first (F2).
+      claw.createdAt = at;
+    }
     if (data instanceof BootstrapRequested requested) {
       onBootstrapRequested(claw, requested, at, fx);
     } else if (data instanceof BootstrapStep step) {
@@ -144,7 +148,7 @@ public final class ClawFold {
     if (run != null && run.taskId == null) {
       // The run's events overtook its task on the other topic (F2): the task completes the run,
       // and a model timeout seen before it can now look for a fallback.
-      adoptTask(claw, run, task);
+      adoptTask(claw, run, task, at);
       if (ReasonCode.MODEL_TIMEOUT.code().equals(run.pinnedCause)) {
         ModelTimeoutRule.decide(claw, run, at, now, rules, fx);
       }
@@ -157,8 +161,10 @@ public final class ClawFold {
     recordDispatch(claw, task, at, fx);
   }
 
-  private static void adoptTask(ClawState claw, RunState run, TaskDispatched task) {
+  private static void adoptTask(ClawState claw, RunState run, TaskDispatched task, Instant at) {
     run.taskId = task.taskId();
+    // The attempt was dispatched when its task was, not when its first event happened to be folded.
+    run.dispatchedAt = at;
     if (run.modelProfile == null) {
       run.modelProfile = task.modelProfile();
     }
