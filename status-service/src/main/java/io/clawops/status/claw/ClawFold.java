@@ -149,6 +149,7 @@ public final class ClawFold {
       // The run's events overtook its task on the other topic (F2): the task completes the run,
       // and a model timeout seen before it can now look for a fallback.
       adoptTask(claw, run, task, at);
+      fx.timeline(dispatchLine(task, at));
       if (ReasonCode.MODEL_TIMEOUT.code().equals(run.pinnedCause)) {
         ModelTimeoutRule.decide(claw, run, at, now, rules, fx);
       }
@@ -201,16 +202,22 @@ public final class ClawFold {
     if (claw.lifecycle != Lifecycle.REMOVED) {
       claw.lifecycle = Lifecycle.READY;
     }
-    fx.timeline(
-        new TimelineEntry(
-            at,
-            TaskDispatched.TYPE,
-            "attempt "
-                + task.attempt()
-                + " dispatched with model profile "
-                + task.modelProfile().name(),
-            task.attempt(),
-            false));
+    fx.timeline(dispatchLine(task, at));
+  }
+
+  /**
+   * The timeline line of a dispatch, whether the task was folded before its run's events or not.
+   */
+  private static TimelineEntry dispatchLine(TaskDispatched task, Instant at) {
+    return new TimelineEntry(
+        at,
+        TaskDispatched.TYPE,
+        "attempt "
+            + task.attempt()
+            + " dispatched with model profile "
+            + task.modelProfile().name(),
+        task.attempt(),
+        false);
   }
 
   private static void onHeartbeat(ClawState claw, RunHeartbeat beat, Instant at) {

@@ -95,6 +95,12 @@ class FoldIdempotencyAndFencingTest {
     assertThat(scenario.claw.createdAt).isEqualTo(requestedAt);
     assertThat(scenario.claw.currentRun().dispatchedAt).isEqualTo(requestedAt.plusSeconds(1));
     assertThat(scenario.claw.currentRun().runId).isEqualTo(runId);
+    assertThat(scenario.timeline)
+        .anyMatch(
+            line ->
+                line.type().equals("task.dispatched")
+                    && line.at().equals(requestedAt.plusSeconds(1))
+                    && line.summary().equals("attempt 1 dispatched with model profile primary"));
   }
 
   @Test
