@@ -71,8 +71,13 @@ class RecoveryFlowTest {
     claw.requested().completed(true, null, null).dispatched(1).running(1, ClawStreams.PRIMARY);
     claw.beat().modelTimeout();
 
+    // Offline alone is also how a claw reads before its run is folded (no evidence yet).
     JsonPath record =
-        StatusApi.awaitClaw(claw.clawId, json -> "offline".equals(json.getString("connection")));
+        StatusApi.awaitClaw(
+            claw.clawId,
+            json ->
+                "offline".equals(json.getString("connection"))
+                    && "agent.model_timeout".equals(json.getString("lastFailure.code")));
 
     assertThat(record.getString("status")).isEqualTo("model_timeout");
     assertThat(record.getString("lastFailure.code")).isEqualTo("agent.model_timeout");

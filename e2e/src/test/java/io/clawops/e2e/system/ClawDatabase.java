@@ -88,6 +88,74 @@ public final class ClawDatabase {
     return rows;
   }
 
+  /** One line of a claw's timeline as stored, in the order it was written. */
+  public record TimelineRow(
+      java.time.Instant at, String type, String summary, int attempt, boolean stale) {}
+
+  /** How many envelopes the idempotency ledger holds. */
+  public long processedEventCount() {
+    return count("SELECT count(*) FROM processed_event");
+  }
+
+  /** How many records wait in the transactional outbox. */
+  public long outboxSize() {
+    return count("SELECT count(*) FROM outbox");
+  }
+
+  /** Every event id of the idempotency ledger. */
+  public Set<UUID> allProcessedEventIds() {
+    Set<UUID> ids = new HashSet<>();
+    scan("SELECT event_id FROM processed_event", rows -> ids.add(rows.getObject(1, UUID.class)));
+    return ids;
+  }
+
+  /** Every claw's stored state document (JSON), by claw id. */
+  public java.util.Map<UUID, String> clawDocuments() {
+    java.util.Map<UUID, String> documents = new java.util.HashMap<>();
+    scan(
+        "SELECT claw_id, state::text FROM claw",
+        rows -> documents.put(rows.getObject(1, UUID.class), rows.getString(2)));
+    return documents;
+  }
+
+  /** Every claw's timeline, each in the order its lines were written. */
+  public java.util.Map<UUID, List<TimelineRow>> timelines() {
+    java.util.Map<UUID, List<TimelineRow>> timelines = new java.util.HashMap<>();
+    scan(
+        "SELECT claw_id, at, type, summary, attempt, stale FROM claw_timeline ORDER BY id",
+        rows ->
+            timelines
+                .computeIfAbsent(rows.getObject(1, UUID.class), id -> new ArrayList<>())
+                .add(
+                    new TimelineRow(
+                        rows.getTimestamp(2).toInstant(),
+                        rows.getString(3),
+                        rows.getString(4),
+                        rows.getInt(5),
+                        rows.getBoolean(6))));
+    return timelines;
+  }
+
+  private long count(String sql) {
+    List<Long> count = new ArrayList<>();
+    scan(sql, rows -> count.add(rows.getLong(1)));
+    return count.get(0);
+  }
+
+  private void scan(String sql, RowReader reader) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.setFetchSize(5_000);
+      try (ResultSet rows = statement.executeQuery(sql)) {
+        while (rows.next()) {
+          reader.read(rows);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("query failed: " + sql, e);
+    }
+  }
+
   private void query(String sql, UUID clawId, RowReader reader) {
     try (Connection connection = connect();
         PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -27,10 +27,15 @@ final class ServiceLaunchers {
   private final String token;
 
   ServiceLaunchers(Path projectRoot, Path work, String kafka, String token) {
+    this(projectRoot, work, kafka, token, MODULES);
+  }
+
+  /** Launchers of only {@code modules} (e.g. status-service alone, for a fold on its own). */
+  ServiceLaunchers(Path projectRoot, Path work, String kafka, String token, List<String> modules) {
     this.work = work;
     this.kafka = kafka;
     this.token = token;
-    MODULES.forEach(module -> snapshot(projectRoot, module));
+    modules.forEach(module -> snapshot(projectRoot, module));
   }
 
   ServiceProcess status(int port, String jdbcUrl, String username, String password) {
@@ -47,6 +52,26 @@ final class ServiceLaunchers {
     env.put("CLAWOPS_RULES_DEADLINE_GRACE", "3s");
     env.put("CLAWOPS_RULES_START_TIMEOUT", "30s");
     return launch("status-service", "status-service", port, env);
+  }
+
+  /**
+   * A status-service instance named {@code name} (its log file) with the service's own rule
+   * timings, as an operator runs it, plus {@code settings}.
+   */
+  ServiceProcess status(
+      String name,
+      int port,
+      String jdbcUrl,
+      String username,
+      String password,
+      Map<String, String> settings) {
+    Map<String, String> env = common(port);
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+    env.put("QUARKUS_DATASOURCE_USERNAME", username);
+    env.put("QUARKUS_DATASOURCE_PASSWORD", password);
+    env.put("CLAWOPS_API_TOKEN", token);
+    env.putAll(settings);
+    return launch(name, "status-service", port, env);
   }
 
   ServiceProcess provisioner(int port, int statusPort, String deployKey) {

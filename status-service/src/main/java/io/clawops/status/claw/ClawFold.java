@@ -27,6 +27,10 @@ public final class ClawFold {
       ClawState claw, Envelope envelope, Instant now, RuleSettings rules, Effects fx) {
     MessageData data = envelope.data();
     Instant at = envelope.occurredAt();
+    if (at.isBefore(claw.createdAt)) {
+      // The claw began with its earliest record, whichever topic brought it first (F2).
+      claw.createdAt = at;
+    }
     if (data instanceof BootstrapRequested requested) {
       onBootstrapRequested(claw, requested, at, fx);
     } else if (data instanceof BootstrapStep step) {
@@ -144,7 +148,8 @@ public final class ClawFold {
     if (run != null && run.taskId == null) {
       // The run's events overtook its task on the other topic (F2): the task completes the run,
       // and a model timeout seen before it can now look for a fallback.
-      adoptTask(claw, run, task);
+      adoptTask(claw, run, task, at);
+      fx.timeline(dispatchLine(task, at));
       if (ReasonCode.MODEL_TIMEOUT.code().equals(run.pinnedCause)) {
         ModelTimeoutRule.decide(claw, run, at, now, rules, fx);
       }
@@ -157,8 +162,10 @@ public final class ClawFold {
     recordDispatch(claw, task, at, fx);
   }
 
-  private static void adoptTask(ClawState claw, RunState run, TaskDispatched task) {
+  private static void adoptTask(ClawState claw, RunState run, TaskDispatched task, Instant at) {
     run.taskId = task.taskId();
+    // The attempt was dispatched when its task was, not when its first event happened to be folded.
+    run.dispatchedAt = at;
     if (run.modelProfile == null) {
       run.modelProfile = task.modelProfile();
     }
@@ -195,16 +202,22 @@ public final class ClawFold {
     if (claw.lifecycle != Lifecycle.REMOVED) {
       claw.lifecycle = Lifecycle.READY;
     }
-    fx.timeline(
-        new TimelineEntry(
-            at,
-            TaskDispatched.TYPE,
-            "attempt "
-                + task.attempt()
-                + " dispatched with model profile "
-                + task.modelProfile().name(),
-            task.attempt(),
-            false));
+    fx.timeline(dispatchLine(task, at));
+  }
+
+  /**
+   * The timeline line of a dispatch, whether the task was folded before its run's events or not.
+   */
+  private static TimelineEntry dispatchLine(TaskDispatched task, Instant at) {
+    return new TimelineEntry(
+        at,
+        TaskDispatched.TYPE,
+        "attempt "
+            + task.attempt()
+            + " dispatched with model profile "
+            + task.modelProfile().name(),
+        task.attempt(),
+        false);
   }
 
   private static void onHeartbeat(ClawState claw, RunHeartbeat beat, Instant at) {

@@ -7,6 +7,7 @@ import io.clawops.status.claw.Effects;
 import io.clawops.status.claw.RuleSettings;
 import io.clawops.status.config.StatusConfig;
 import io.clawops.status.messaging.FoldPartitions;
+import io.clawops.status.messaging.FoldProgress;
 import io.clawops.status.messaging.OutboxRelay;
 import io.clawops.status.persistence.ClawStateMapper;
 import io.clawops.status.persistence.ClawUnitOfWork;
@@ -39,6 +40,7 @@ public class TimerSweeper {
   @Inject StatusConfig config;
   @Inject SourceName source;
   @Inject OutboxRelay relay;
+  @Inject FoldProgress progress;
 
   @Inject
   @Identifier(FoldPartitions.NAME)
@@ -49,6 +51,7 @@ public class TimerSweeper {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void sweep() {
+    progress.refresh();
     int swept;
     int batches = 0;
     do {
@@ -58,14 +61,14 @@ public class TimerSweeper {
   }
 
   /**
-   * Ticks one batch of due claws of the partitions this instance owns and has caught up on; other
-   * instances skip the rows this one holds.
+   * Ticks one batch of due claws of the partitions this instance owns and has folded to their end
+   * (and then waited {@code takeover-settle}); other instances skip the rows this one holds.
    */
   int sweepDue() throws SQLException {
     Instant now = Instant.now();
     RuleSettings rules = config.ruleSettings();
     Map<Integer, Instant> owned = partitions.ownedSince();
-    // Just taken over: the backlog of the partition may still hold the evidence the timers need.
+    // Just caught up: what arrived meanwhile on another fold topic may still be on its way.
     owned.values().removeIf(since -> since.plus(config.rules().takeoverSettle()).isAfter(now));
     if (owned.isEmpty()) {
       return 0;

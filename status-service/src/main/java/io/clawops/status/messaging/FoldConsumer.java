@@ -11,6 +11,7 @@ import io.clawops.status.fleet.RunnerRecord;
 import io.clawops.status.fold.FoldService;
 import io.clawops.status.persistence.ReceivedEvent;
 import io.clawops.support.messaging.DeadLetterPublisher;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -41,6 +43,10 @@ public class FoldConsumer {
   @Inject FoldService fold;
   @Inject OutboxRelay relay;
   @Inject FleetStore fleet;
+
+  @Inject
+  @Identifier(FoldPartitions.NAME)
+  FoldPartitions partitions;
 
   /**
    * Applies one polled batch. Returns only after the transaction committed and every dead letter
@@ -90,6 +96,11 @@ public class FoldConsumer {
         }
       }
       relay.kick();
+    }
+    // Only now, with the batch applied: the timers of a partition wait until its backlog is folded.
+    for (TopicPartition partition : batch.partitions()) {
+      List<ConsumerRecord<String, String>> records = batch.records(partition);
+      partitions.folded(partition, records.get(records.size() - 1).offset() + 1);
     }
   }
 

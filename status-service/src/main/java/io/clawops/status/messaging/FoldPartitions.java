@@ -12,8 +12,11 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Which input partitions this instance's fold owns, and since when. A claw's timers run only on the
- * instance that owns its partition, and only once it owned it long enough to have caught up.
+ * Which input partitions this instance's fold owns, and since when it has read each to its end. A
+ * claw's timers run only on the instance that owns its partition, and only once that instance has
+ * folded the partition's backlog: before that, the claw's record lacks evidence that is already on
+ * the topic (a replay of hours of history, or a restart behind a long outage), and a timer would
+ * judge history by the wall clock.
  */
 @ApplicationScoped
 @Identifier(FoldPartitions.NAME)
@@ -24,35 +27,85 @@ public class FoldPartitions implements KafkaConsumerRebalanceListener {
 
   private final Map<TopicPartition, Instant> assigned = new ConcurrentHashMap<>();
 
+  /** The next offset to fold per partition: after the last record folded, or where it started. */
+  private final Map<TopicPartition, Long> folded = new ConcurrentHashMap<>();
+
+  /** When the fold first reached the end of a partition since it was assigned. */
+  private final Map<TopicPartition, Instant> caughtUp = new ConcurrentHashMap<>();
+
   @Override
   public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
     Instant now = Instant.now();
-    partitions.forEach(partition -> assigned.putIfAbsent(partition, now));
+    for (TopicPartition partition : partitions) {
+      assigned.putIfAbsent(partition, now);
+      try {
+        // Where this instance starts: a partition without new records is caught up right away.
+        folded.merge(partition, consumer.position(partition), Math::max);
+      } catch (RuntimeException e) {
+        // Unknown for now: the first folded batch of the partition tells.
+      }
+    }
   }
 
   @Override
   public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-    partitions.forEach(assigned::remove);
+    forget(partitions);
   }
 
   @Override
   public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-    partitions.forEach(assigned::remove);
+    forget(partitions);
+  }
+
+  /** Records that every record of {@code partition} before {@code nextOffset} was folded. */
+  public void folded(TopicPartition partition, long nextOffset) {
+    if (assigned.containsKey(partition)) {
+      folded.merge(partition, nextOffset, Math::max);
+    }
   }
 
   /**
-   * Partition numbers owned on every fold topic, each with the latest of their assignment times:
-   * before that, part of the claw's records may not have been folded yet.
+   * Marks the partitions whose log end (as the fold consumer last saw it) the fold has reached:
+   * from {@code now} on, their backlog is folded.
+   */
+  public void observeEnds(Map<TopicPartition, Long> ends, Instant now) {
+    ends.forEach(
+        (partition, end) -> {
+          Long next = folded.get(partition);
+          if (assigned.containsKey(partition) && next != null && next >= end) {
+            caughtUp.putIfAbsent(partition, now);
+          }
+        });
+  }
+
+  /**
+   * Partition numbers owned and folded to their end on every fold topic, each with the latest of
+   * the times the fold caught up on them: before that, part of the claw's records may not have been
+   * folded yet.
    */
   public Map<Integer, Instant> ownedSince() {
     Map<Integer, Instant> latest = new HashMap<>();
     Map<Integer, Integer> topics = new HashMap<>();
     assigned.forEach(
         (partition, since) -> {
-          latest.merge(partition.partition(), since, (a, b) -> a.isAfter(b) ? a : b);
+          Instant caught = caughtUp.get(partition);
+          if (caught == null) {
+            return;
+          }
+          Instant from = caught.isAfter(since) ? caught : since;
+          latest.merge(partition.partition(), from, (a, b) -> a.isAfter(b) ? a : b);
           topics.merge(partition.partition(), 1, Integer::sum);
         });
     latest.keySet().removeIf(partition -> topics.get(partition) < FoldConsumer.TOPICS.size());
     return latest;
+  }
+
+  private void forget(Collection<TopicPartition> partitions) {
+    partitions.forEach(
+        partition -> {
+          assigned.remove(partition);
+          folded.remove(partition);
+          caughtUp.remove(partition);
+        });
   }
 }

@@ -22,6 +22,7 @@ public final class ClawRepository {
       "INSERT INTO claw (claw_id, workflow_run_id, status, state, created_at, updated_at,"
           + " next_due_at, kafka_partition) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?)"
           + " ON CONFLICT (claw_id) DO UPDATE SET workflow_run_id = EXCLUDED.workflow_run_id,"
+          + " created_at = LEAST(claw.created_at, EXCLUDED.created_at),"
           + " status = EXCLUDED.status, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at,"
           + " next_due_at = EXCLUDED.next_due_at, kafka_partition = EXCLUDED.kafka_partition";
 

@@ -97,6 +97,36 @@ class FoldIdempotencyAndFencingTest {
     assertThat(scenario.claw.currentRun().highSeq).isEqualTo(2);
   }
 
+  /**
+   * A replay may fold one topic of a claw well ahead of another (ReplayKillFaultIT): the claw and
+   * its attempt are dated by their own records, not by whichever record was folded first.
+   */
+  @Test
+  void shouldDateAClawAndItsAttemptByTheirOwnRecordsWhicheverTopicIsFoldedFirst() {
+    ClawScenario scenario = new ClawScenario();
+    java.time.Instant requestedAt = scenario.now;
+    UUID runId = UUID.randomUUID();
+    scenario.now = requestedAt.plusSeconds(5);
+    // The claw's first folded record is its claim, from claw.events.
+    scenario.claw.createdAt = scenario.now;
+    scenario.apply(
+        new io.clawops.contracts.message.RunClaimed(runId, 1, 1, UUID.randomUUID(), "runner-1"));
+    scenario.now = requestedAt;
+    scenario.requested().bootstrapOk();
+    scenario.now = requestedAt.plusSeconds(1);
+    scenario.dispatch(1, ClawScenario.PRIMARY, List.of(), 3);
+
+    assertThat(scenario.claw.createdAt).isEqualTo(requestedAt);
+    assertThat(scenario.claw.currentRun().dispatchedAt).isEqualTo(requestedAt.plusSeconds(1));
+    assertThat(scenario.claw.currentRun().runId).isEqualTo(runId);
+    assertThat(scenario.timeline)
+        .anyMatch(
+            line ->
+                line.type().equals("task.dispatched")
+                    && line.at().equals(requestedAt.plusSeconds(1))
+                    && line.summary().equals("attempt 1 dispatched with model profile primary"));
+  }
+
   @Test
   void shouldUseTheFallbackOfATaskFoldedAfterItsRunsModelTimeout() {
     ClawScenario scenario = new ClawScenario().requested().bootstrapOk();
