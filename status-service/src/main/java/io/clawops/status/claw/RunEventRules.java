@@ -38,6 +38,18 @@ final class RunEventRules {
       run.dispatchedAt = at;
       claw.runs.add(run);
     }
+    if (event instanceof RunClaimed
+        && run != null
+        && (run.superseded || run != claw.currentRun())
+        && !event.runId().equals(run.runId)) {
+      // A task of an attempt already superseded was delivered again and claimed (its first runner
+      // died before committing it, and liveness moved on): the new run is fenced like the old one.
+      Recoveries.cancel(
+          claw,
+          event.runId(),
+          "attempt " + event.attempt() + " was superseded by attempt " + claw.currentAttempt(),
+          fx);
+    }
     if (run == null
         || run.superseded
         || run != claw.currentRun()

@@ -69,6 +69,25 @@ class FoldIdempotencyAndFencingTest {
   }
 
   @Test
+  void shouldStopAClaimOfAnAttemptThatWasAlreadySuperseded() {
+    ClawScenario scenario = ClawScenario.dispatched();
+    scenario.claim(UUID.randomUUID()).beat();
+    // The runner fell silent; liveness re-dispatched attempt 2 and fenced the old run.
+    scenario.advance(java.time.Duration.ofSeconds(10).multipliedBy(8));
+    assertThat(scenario.tasks())
+        .singleElement()
+        .satisfies(t -> assertThat(t.attempt()).isEqualTo(2));
+    UUID late = UUID.randomUUID();
+
+    // Attempt 1's task, never committed by the dead runner, reaches another runner.
+    scenario.apply(
+        new io.clawops.contracts.message.RunClaimed(late, 1, 1, UUID.randomUUID(), "runner-2"));
+
+    assertThat(scenario.cancels()).extracting(c -> c.runId()).contains(late);
+    assertThat(scenario.claw.currentRun().attempt).isEqualTo(2);
+  }
+
+  @Test
   void shouldStopASecondRunnerThatClaimedTheSameAttempt() {
     ClawScenario scenario = ClawScenario.running();
     UUID intruder = UUID.randomUUID();
