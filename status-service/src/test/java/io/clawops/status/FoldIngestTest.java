@@ -9,6 +9,7 @@ import io.clawops.contracts.Topics;
 import io.clawops.contracts.codec.EnvelopeCodec;
 import io.clawops.contracts.message.Envelope;
 import io.clawops.contracts.message.RunHeartbeat;
+import io.clawops.contracts.message.RunToolUse;
 import io.clawops.testkit.ClawKafka;
 import io.clawops.testkit.ClawOpsTestResource;
 import io.clawops.testkit.ConsumedRecord;
@@ -38,9 +39,9 @@ class FoldIngestTest {
   @Test
   void shouldRecordEventsFromEveryInputTopicInPostgres() {
     UUID clawId = UUID.randomUUID();
-    for (String topic : new String[] {Topics.EVENTS, Topics.HEARTBEATS}) {
-      kafka.publish(topic, heartbeat(clawId, 1));
-    }
+    UUID runId = UUID.randomUUID();
+    kafka.publish(Topics.EVENTS, toolUse(clawId, runId, 1));
+    kafka.publish(Topics.HEARTBEATS, toolUse(clawId, runId, 2));
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -50,15 +51,38 @@ class FoldIngestTest {
   @Test
   void shouldApplyARedeliveredEventOnlyOnce() throws SQLException {
     UUID clawId = UUID.randomUUID();
-    String json = EnvelopeCodec.encode(heartbeat(clawId, 1));
-    kafka.publishRaw(Topics.HEARTBEATS, clawId.toString(), json);
-    kafka.publishRaw(Topics.HEARTBEATS, clawId.toString(), json);
+    UUID runId = UUID.randomUUID();
+    String json = EnvelopeCodec.encode(toolUse(clawId, runId, 1));
+    kafka.publishRaw(Topics.EVENTS, clawId.toString(), json);
+    kafka.publishRaw(Topics.EVENTS, clawId.toString(), json);
     // Same key, same partition: once this later event is in, both copies were consumed.
-    Envelope later = heartbeat(clawId, 2);
-    kafka.publish(Topics.HEARTBEATS, later);
+    Envelope later = toolUse(clawId, runId, 2);
+    kafka.publish(Topics.EVENTS, later);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> isRecorded(later.eventId()));
     assertThat(recordedEvents(clawId)).isEqualTo(2);
+    assertThat(timelineLines(clawId, RunToolUse.TYPE)).isEqualTo(2);
+  }
+
+  @Test
+  void shouldCountARedeliveredHeartbeatOnceWithoutGrowingTheLedger() throws SQLException {
+    ClawStreams claw = new ClawStreams(kafka);
+    claw.requested().completed(true, null, null).dispatched(10).running(1, ClawStreams.PRIMARY);
+    UUID clawId = claw.clawId;
+    Envelope first = heartbeat(clawId, claw.runId(), 1);
+    Envelope second = heartbeat(clawId, claw.runId(), 2);
+    kafka.publish(Topics.HEARTBEATS, first);
+    String json = EnvelopeCodec.encode(second);
+    kafka.publishRaw(Topics.HEARTBEATS, clawId.toString(), json);
+    kafka.publishRaw(Topics.HEARTBEATS, clawId.toString(), json);
+    kafka.publish(Topics.HEARTBEATS, heartbeat(clawId, claw.runId(), 3));
+
+    // Three beats in a row: the copy of beat 2 neither broke the streak nor counted twice.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(runField(clawId, "lastBeat")).isEqualTo("3"));
+    assertThat(runField(clawId, "consecutiveBeats")).isEqualTo("3");
+    assertThat(ledgeredTypes(clawId)).doesNotContain(RunHeartbeat.TYPE);
   }
 
   @Test
@@ -66,7 +90,7 @@ class FoldIngestTest {
     UUID clawId = UUID.randomUUID();
     try (TopicRecorder dlq = kafka.record(Topics.DLQ)) {
       kafka.publishRaw(Topics.EVENTS, clawId.toString(), "{not json at all");
-      kafka.publish(Topics.EVENTS, heartbeat(clawId, 1));
+      kafka.publish(Topics.EVENTS, toolUse(clawId, UUID.randomUUID(), 1));
 
       ConsumedRecord dead = dlq.awaitRecord(record -> clawId.toString().equals(record.key()));
       assertThat(dead.value()).isEqualTo("{not json at all");
@@ -94,9 +118,57 @@ class FoldIngestTest {
     }
   }
 
-  private static Envelope heartbeat(UUID clawId, long beat) {
+  private static Envelope heartbeat(UUID clawId, UUID runId, long beat) {
+    return Envelope.of(clawId, "runner/test", new RunHeartbeat(runId, 1, "runner-test", 0, beat));
+  }
+
+  private static Envelope toolUse(UUID clawId, UUID runId, long seq) {
     return Envelope.of(
-        clawId, "runner/test", new RunHeartbeat(UUID.randomUUID(), 1, "runner-test", 0, beat));
+        clawId,
+        "runner/test",
+        new RunToolUse(runId, 1, seq, "c" + seq, "read", "digest-" + seq, "cat notes.md"));
+  }
+
+  private String runField(UUID clawId, String field) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT state->'runs'->-1->>? FROM claw WHERE claw_id = ?")) {
+      query.setString(1, field);
+      query.setObject(2, clawId);
+      try (ResultSet result = query.executeQuery()) {
+        return result.next() ? result.getString(1) : null;
+      }
+    }
+  }
+
+  private long timelineLines(UUID clawId, String type) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT count(*) FROM claw_timeline WHERE claw_id = ? AND type = ?")) {
+      query.setObject(1, clawId);
+      query.setString(2, type);
+      try (ResultSet result = query.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+
+  private java.util.List<String> ledgeredTypes(UUID clawId) throws SQLException {
+    java.util.List<String> types = new java.util.ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement("SELECT type FROM processed_event WHERE claw_id = ?")) {
+      query.setObject(1, clawId);
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          types.add(result.getString(1));
+        }
+      }
+    }
+    return types;
   }
 
   private boolean isRecorded(UUID eventId) throws SQLException {

@@ -233,7 +233,8 @@ public final class ClawFold {
       if (run.claimedAt == null) {
         run.claimedAt = at;
       }
-    } else if (!run.runId.equals(beat.runId())) {
+    } else if (!run.runId.equals(beat.runId()) || beat.beat() <= run.lastBeat) {
+      // Another run's beat, or one already counted: a beat applied twice counts once (F1).
       return;
     }
     if (run.runnerId == null) {

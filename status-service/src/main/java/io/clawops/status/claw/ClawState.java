@@ -66,6 +66,9 @@ public final class ClawState {
   /** The input partition this claw's records arrive on: whoever owns it runs its timers. */
   public int partition = -1;
 
+  /** How many times this document was written; a write expects the version it read (DESIGN §9). */
+  public long version;
+
   public ClawState() {}
 
   public ClawState(UUID clawId, Instant at) {

@@ -25,6 +25,9 @@ final class RunEventRules {
 
   static void apply(
       ClawState claw, RunEvent event, Instant at, Instant now, RuleSettings rules, Effects fx) {
+    if (isRedelivery(claw, event)) {
+      return;
+    }
     if (event instanceof RunClaimed && isStopped(claw)) {
       // The cancel (or removal) came before any runner owned the run: it lands now (F11).
       Recoveries.cancel(
@@ -54,10 +57,11 @@ final class RunEventRules {
         || run.superseded
         || run != claw.currentRun()
         || foreignRun(claw, run, event, fx)) {
+      if (run != null && event.runId().equals(run.runId)) {
+        // A fenced run's own events keep its high-water mark too, so a redelivery adds no line.
+        run.highSeq = Math.max(run.highSeq, event.seq());
+      }
       fx.timeline(new TimelineEntry(at, event.type(), Summaries.of(event), event.attempt(), true));
-      return;
-    }
-    if (event.seq() <= run.highSeq) {
       return;
     }
     run.highSeq = event.seq();
@@ -96,6 +100,15 @@ final class RunEventRules {
     } else if (event instanceof RunFinished finished) {
       onFinished(claw, run, finished, rules);
     }
+  }
+
+  /**
+   * F1 for run events: the run's events are folded in {@code seq} order (one claw, one partition),
+   * so an event of a run the claw knows, at or below that run's high-water mark, was applied.
+   */
+  static boolean isRedelivery(ClawState claw, RunEvent event) {
+    RunState run = claw.run(event.attempt());
+    return run != null && event.runId().equals(run.runId) && event.seq() <= run.highSeq;
   }
 
   private static boolean isStopped(ClawState claw) {

@@ -24,6 +24,13 @@ public interface StatusConfig {
   @WithDefault("500")
   int timelineLimit();
 
+  /**
+   * Claw documents the fold keeps in memory between batches (the claws of its partitions, as their
+   * single writer); 0 reads every claw from PostgreSQL for every batch.
+   */
+  @WithDefault("20000")
+  int foldCachedClaws();
+
   /** Timings of the rules of DESIGN §7. */
   interface Rules {
 

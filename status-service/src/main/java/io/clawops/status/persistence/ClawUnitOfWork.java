@@ -1,24 +1,68 @@
 package io.clawops.status.persistence;
 
+import io.clawops.contracts.codec.EnvelopeCodec;
 import io.clawops.status.claw.ClawState;
 import io.clawops.status.claw.ClawTimers;
 import io.clawops.status.claw.Effects;
 import io.clawops.status.claw.RuleSettings;
 import io.clawops.status.claw.StatusPublication;
 import io.clawops.status.claw.StatusView;
+import io.clawops.status.claw.TimelineEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
- * Finishes a change to one claw inside the caller's transaction: publishes a status change if there
- * is one, stores the document, its timeline lines and its outgoing records.
+ * Finishes changes to claws inside the caller's transaction: publishes a status change if there is
+ * one, stores the documents, their timeline lines and their outgoing records. A {@link Batch}
+ * writes any number of claws with one statement per table (DESIGN §9).
  */
 public final class ClawUnitOfWork {
 
   /** Timeline lines a claw may gain before its timeline is pruned back to the limit. */
   private static final int PRUNE_EVERY = 50;
+
+  private static final String UPSERT =
+      "INSERT INTO claw (claw_id, workflow_run_id, status, state, created_at, updated_at,"
+          + " next_due_at, kafka_partition, version)"
+          + " SELECT u.claw_id, u.workflow_run_id, u.status, u.state::jsonb, u.created_at,"
+          + " u.updated_at, u.next_due_at, u.kafka_partition, u.version FROM unnest(?::uuid[],"
+          + " ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],"
+          + " ?::timestamptz[], ?::int[], ?::bigint[]) AS u(claw_id, workflow_run_id, status,"
+          + " state, created_at, updated_at, next_due_at, kafka_partition, version)"
+          + " ON CONFLICT (claw_id) DO UPDATE SET workflow_run_id = EXCLUDED.workflow_run_id,"
+          + " created_at = LEAST(claw.created_at, EXCLUDED.created_at),"
+          + " status = EXCLUDED.status, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at,"
+          + " next_due_at = EXCLUDED.next_due_at, kafka_partition = EXCLUDED.kafka_partition,"
+          + " version = EXCLUDED.version WHERE claw.version = EXCLUDED.version - 1"
+          + " RETURNING claw_id";
+
+  private static final String INSERT_TIMELINE =
+      "INSERT INTO claw_timeline (claw_id, at, type, summary, attempt, stale)"
+          + " SELECT u.claw_id, u.at, u.type, u.summary, u.attempt, u.stale FROM unnest(?::uuid[],"
+          + " ?::timestamptz[], ?::text[], ?::text[], ?::int[], ?::boolean[]) WITH ORDINALITY"
+          + " AS u(claw_id, at, type, summary, attempt, stale, n) ORDER BY u.n";
+
+  /** Keeps the newest {@code limit} lines of each listed claw. */
+  private static final String PRUNE =
+      "DELETE FROM claw_timeline t USING (SELECT c.id AS claw_id, (SELECT id FROM claw_timeline"
+          + " WHERE claw_id = c.id ORDER BY id DESC OFFSET ? LIMIT 1) AS cutoff"
+          + " FROM unnest(?::uuid[]) AS c(id)) p WHERE t.claw_id = p.claw_id AND t.id <= p.cutoff";
+
+  private static final String INSERT_OUTBOX =
+      "INSERT INTO outbox (topic, record_key, payload) SELECT u.topic, u.record_key, u.payload"
+          + " FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+          + " AS u(topic, record_key, payload, n) ORDER BY u.n";
 
   private ClawUnitOfWork() {}
 
@@ -44,27 +88,172 @@ public final class ClawUnitOfWork {
       int timelineLimit,
       Instant nextDue)
       throws SQLException {
-    StatusView view = StatusPublication.publishIfChanged(claw, now, rules, fx);
-    int before = claw.timelineLines;
-    claw.timelineLines += fx.timeline().size();
-    ClawRepository.save(connection, claw, view.status().wire(), nextDue);
-    ClawRepository.appendTimeline(connection, claw.clawId, fx.timeline());
-    if (claw.timelineLines / PRUNE_EVERY != before / PRUNE_EVERY) {
-      prune(connection, claw, timelineLimit);
-    }
-    Outbox.append(connection, fx.outgoing());
+    Batch batch = new Batch(timelineLimit);
+    StatusView view = batch.add(claw, fx, now, rules, nextDue);
+    batch.flush(connection);
     return view;
   }
 
-  private static void prune(Connection connection, ClawState claw, int limit) throws SQLException {
-    try (PreparedStatement delete =
-        connection.prepareStatement(
-            "DELETE FROM claw_timeline WHERE claw_id = ? AND id <= (SELECT id FROM claw_timeline"
-                + " WHERE claw_id = ? ORDER BY id DESC OFFSET ? LIMIT 1)")) {
-      delete.setObject(1, claw.clawId);
-      delete.setObject(2, claw.clawId);
-      delete.setInt(3, limit);
-      delete.executeUpdate();
+  /** Changes to many claws, written together by {@link #flush}. */
+  public static final class Batch {
+
+    private final int timelineLimit;
+    private final Map<UUID, Document> documents = new LinkedHashMap<>();
+    private final List<UUID> timelineClaws = new ArrayList<>();
+    private final List<TimelineEntry> timeline = new ArrayList<>();
+    private final List<UUID> toPrune = new ArrayList<>();
+    private final List<Effects.Outgoing> outgoing = new ArrayList<>();
+
+    public Batch(int timelineLimit) {
+      this.timelineLimit = timelineLimit;
     }
+
+    /** Classifies and publishes the claw's status change, then queues everything it wrote. */
+    public StatusView add(
+        ClawState claw, Effects fx, Instant now, RuleSettings rules, Instant nextDue) {
+      StatusView view = StatusPublication.publishIfChanged(claw, now, rules, fx);
+      int before = claw.timelineLines;
+      claw.timelineLines += fx.timeline().size();
+      if (!documents.containsKey(claw.clawId)) {
+        // One write per flush: it expects the version the claw was read with.
+        claw.version++;
+      }
+      // Serialized now: a claw added twice is written as it was last added.
+      documents.put(
+          claw.clawId,
+          new Document(claw, view.status().wire(), ClawStateMapper.write(claw), nextDue));
+      for (TimelineEntry entry : fx.timeline()) {
+        timelineClaws.add(claw.clawId);
+        timeline.add(entry);
+      }
+      if (claw.timelineLines / PRUNE_EVERY != before / PRUNE_EVERY) {
+        toPrune.add(claw.clawId);
+      }
+      outgoing.addAll(fx.outgoing());
+      return view;
+    }
+
+    public boolean isEmpty() {
+      return documents.isEmpty();
+    }
+
+    /** Writes every queued document, line and record: one statement per table. */
+    public void flush(Connection connection) throws SQLException {
+      if (!documents.isEmpty()) {
+        saveDocuments(connection);
+      }
+      if (!timeline.isEmpty()) {
+        appendTimeline(connection);
+      }
+      if (!toPrune.isEmpty()) {
+        prune(connection);
+      }
+      if (!outgoing.isEmpty()) {
+        appendOutbox(connection);
+      }
+    }
+
+    private void saveDocuments(Connection connection) throws SQLException {
+      int size = documents.size();
+      Object[] ids = new Object[size];
+      Object[] runs = new Object[size];
+      Object[] statuses = new Object[size];
+      Object[] states = new Object[size];
+      Object[] created = new Object[size];
+      Object[] updated = new Object[size];
+      Object[] due = new Object[size];
+      Object[] partitions = new Object[size];
+      Object[] versions = new Object[size];
+      int i = 0;
+      for (Document document : documents.values()) {
+        ClawState claw = document.claw();
+        ids[i] = claw.clawId;
+        runs[i] = claw.workflowRunId;
+        statuses[i] = document.status();
+        states[i] = document.json();
+        created[i] = Timestamp.from(claw.createdAt);
+        updated[i] = Timestamp.from(claw.updatedAt);
+        due[i] = document.nextDue() == null ? null : Timestamp.from(document.nextDue());
+        partitions[i] = claw.partition >= 0 ? claw.partition : null;
+        versions[i] = claw.version;
+        i++;
+      }
+      try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+        upsert.setArray(1, connection.createArrayOf("uuid", ids));
+        upsert.setArray(2, connection.createArrayOf("text", runs));
+        upsert.setArray(3, connection.createArrayOf("text", statuses));
+        upsert.setArray(4, connection.createArrayOf("text", states));
+        upsert.setArray(5, connection.createArrayOf("timestamptz", created));
+        upsert.setArray(6, connection.createArrayOf("timestamptz", updated));
+        upsert.setArray(7, connection.createArrayOf("timestamptz", due));
+        upsert.setArray(8, connection.createArrayOf("int4", partitions));
+        upsert.setArray(9, connection.createArrayOf("int8", versions));
+        Set<UUID> stale = new HashSet<>(documents.keySet());
+        try (ResultSet written = upsert.executeQuery()) {
+          while (written.next()) {
+            stale.remove(written.getObject(1, UUID.class));
+          }
+        }
+        if (!stale.isEmpty()) {
+          throw new StaleClawsException(stale);
+        }
+      }
+    }
+
+    private void appendTimeline(Connection connection) throws SQLException {
+      int size = timeline.size();
+      Object[] claws = timelineClaws.toArray();
+      Object[] at = new Object[size];
+      Object[] types = new Object[size];
+      Object[] summaries = new Object[size];
+      Object[] attempts = new Object[size];
+      Object[] stale = new Object[size];
+      for (int i = 0; i < size; i++) {
+        TimelineEntry entry = timeline.get(i);
+        at[i] = Timestamp.from(entry.at());
+        types[i] = entry.type();
+        summaries[i] = entry.summary();
+        attempts[i] = entry.attempt();
+        stale[i] = entry.stale();
+      }
+      try (PreparedStatement insert = connection.prepareStatement(INSERT_TIMELINE)) {
+        insert.setArray(1, connection.createArrayOf("uuid", claws));
+        insert.setArray(2, connection.createArrayOf("timestamptz", at));
+        insert.setArray(3, connection.createArrayOf("text", types));
+        insert.setArray(4, connection.createArrayOf("text", summaries));
+        insert.setArray(5, connection.createArrayOf("int4", attempts));
+        insert.setArray(6, connection.createArrayOf("bool", stale));
+        insert.executeUpdate();
+      }
+    }
+
+    private void prune(Connection connection) throws SQLException {
+      try (PreparedStatement delete = connection.prepareStatement(PRUNE)) {
+        delete.setInt(1, timelineLimit);
+        delete.setArray(2, connection.createArrayOf("uuid", toPrune.toArray()));
+        delete.executeUpdate();
+      }
+    }
+
+    private void appendOutbox(Connection connection) throws SQLException {
+      int size = outgoing.size();
+      Object[] topics = new Object[size];
+      Object[] keys = new Object[size];
+      Object[] payloads = new Object[size];
+      for (int i = 0; i < size; i++) {
+        Effects.Outgoing record = outgoing.get(i);
+        topics[i] = record.topic();
+        keys[i] = record.envelope().key();
+        payloads[i] = EnvelopeCodec.encode(record.envelope());
+      }
+      try (PreparedStatement insert = connection.prepareStatement(INSERT_OUTBOX)) {
+        insert.setArray(1, connection.createArrayOf("text", topics));
+        insert.setArray(2, connection.createArrayOf("text", keys));
+        insert.setArray(3, connection.createArrayOf("text", payloads));
+        insert.executeUpdate();
+      }
+    }
+
+    private record Document(ClawState claw, String status, String json, Instant nextDue) {}
   }
 }

@@ -1,7 +1,5 @@
 package io.clawops.status.persistence;
 
-import io.clawops.contracts.codec.EnvelopeCodec;
-import io.clawops.status.claw.Effects;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,25 +21,6 @@ public final class Outbox {
   private static final long RELAY_LOCK = 0x636c61776f7073L;
 
   private Outbox() {}
-
-  /** Stores records to publish, in order. */
-  public static void append(Connection connection, List<Effects.Outgoing> outgoing)
-      throws SQLException {
-    if (outgoing.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO outbox (topic, record_key, payload) VALUES (?, ?, ?)")) {
-      for (Effects.Outgoing record : outgoing) {
-        insert.setString(1, record.topic());
-        insert.setString(2, record.envelope().key());
-        insert.setString(3, EnvelopeCodec.encode(record.envelope()));
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
-  }
 
   /**
    * Takes the relay lock for this database session; false when another instance holds it. One relay
