@@ -66,10 +66,11 @@ public final class EnvelopeCodec {
   }
 
   /**
-   * A copy of the mapper the codec writes with (ISO-8601 timestamps, lowercase enums, unknown
+   * A copy of the codec's base configuration (ISO-8601 timestamps, lowercase enums, unknown
    * properties ignored), for services that write contract types elsewhere, e.g. in REST bodies. A
    * copy, so that customising it cannot change how records go on the wire; it reads with Jackson's
-   * usual leniency, not with the codec's strict checks.
+   * usual leniency, not with the wire's strict checks, because services also read their own stored
+   * documents with it.
    */
   public static ObjectMapper mapper() {
     return MAPPER.copy();
