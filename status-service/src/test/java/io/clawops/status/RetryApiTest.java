@@ -105,7 +105,8 @@ class RetryApiTest {
   void shouldSayWhyInTheProblemBodyOfEveryRefusedRetry() {
     Map<String, ClawStreams> claws = new LinkedHashMap<>();
     claws.put("provisioning", new ClawStreams(kafka).requested());
-    claws.put("ready", new ClawStreams(kafka).requested().completed(true, null, null).dispatched(10));
+    claws.put(
+        "ready", new ClawStreams(kafka).requested().completed(true, null, null).dispatched(10));
     claws.put("running", started());
     claws.put("completed", started().finished(RunOutcome.COMPLETED, null));
     claws.put("cancelled", started().finished(RunOutcome.CANCELLED, "platform.cancelled"));
@@ -120,7 +121,10 @@ class RetryApiTest {
             .modelTimeout();
     claws.put("recovering", recovering);
     StatusApi.awaitClaw(claws.get("removed").clawId, StatusApi.status("running"));
-    StatusApi.authorized().delete("/api/claws/" + claws.get("removed").clawId).then().statusCode(202);
+    StatusApi.authorized()
+        .delete("/api/claws/" + claws.get("removed").clawId)
+        .then()
+        .statusCode(202);
 
     Map<String, String> why = new LinkedHashMap<>();
     why.put("provisioning", "the claw is provisioning; nothing to retry before its checklist ends");
@@ -146,7 +150,9 @@ class RetryApiTest {
               .contentType("application/problem+json")
               .body("title", org.hamcrest.Matchers.equalTo("Action refused"))
               .body("detail", org.hamcrest.Matchers.equalTo(why.get(status)));
-          assertThat(actions(claw).getString("retry.refusal")).as(status).isEqualTo(why.get(status));
+          assertThat(actions(claw).getString("retry.refusal"))
+              .as(status)
+              .isEqualTo(why.get(status));
         });
   }
 

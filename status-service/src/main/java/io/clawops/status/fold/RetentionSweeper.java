@@ -88,9 +88,11 @@ public class RetentionSweeper {
                             connection, now.minus(retention.processedEvents()), batch),
                     batch),
                 purgeFinished(connection, now, retention),
-                repeat(() -> Retention.lateTimelines(connection, clawBatch(batch)), clawBatch(batch)),
                 repeat(
-                    () -> Retention.tombstones(connection, now.minus(retention.tombstones()), batch),
+                    () -> Retention.lateTimelines(connection, clawBatch(batch)), clawBatch(batch)),
+                repeat(
+                    () ->
+                        Retention.tombstones(connection, now.minus(retention.tombstones()), batch),
                     batch),
                 repeat(
                     () -> Retention.staleOutbox(connection, now.minus(retention.outbox()), batch),
@@ -142,8 +144,7 @@ public class RetentionSweeper {
     if (sweep.outbox() > 0) {
       LOG.warnf(
           "retention dropped %d outbox records older than %s that could not be published",
-          sweep.outbox(),
-          config.retention().outbox());
+          sweep.outbox(), config.retention().outbox());
     }
     if (sweep.total() > 0) {
       LOG.infof(

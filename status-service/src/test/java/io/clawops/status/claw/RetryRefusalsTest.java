@@ -93,7 +93,9 @@ class RetryRefusalsTest {
 
   /** Tasks and commands published so far (a refused retry adds none). */
   private static long decided(ClawScenario claw) {
-    return claw.published.stream().filter(out -> !out.topic().equals(io.clawops.contracts.Topics.STATUS)).count();
+    return claw.published.stream()
+        .filter(out -> !out.topic().equals(io.clawops.contracts.Topics.STATUS))
+        .count();
   }
 
   @Test
