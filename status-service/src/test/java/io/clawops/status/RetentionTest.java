@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
+import io.clawops.contracts.message.ClawStatus;
 import io.clawops.contracts.message.RunOutcome;
 import io.clawops.status.fold.RetentionSweeper;
 import io.clawops.status.persistence.Retention;
@@ -17,12 +18,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,6 +158,40 @@ class RetentionTest {
     }
     assertThat(tombstone(oldTomb)).isNull();
     assertThat(tombstone(youngTomb)).isEqualTo("completed");
+  }
+
+  @Test
+  void shouldFindFinishedClawsThroughTheirPartialIndexAndNeverALiveOne() throws SQLException {
+    Set<String> live = Set.of("provisioning", "ready", "running", "recovering", "offline");
+    assertThat(Retention.FINISHED)
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(ClawStatus.values())
+                .map(ClawStatus::wire)
+                .filter(status -> !live.contains(status))
+                .toList());
+    String where =
+        "status IN ("
+            + Retention.FINISHED.stream()
+                .map(status -> "'" + status + "'")
+                .collect(Collectors.joining(", "))
+            + ")";
+    StringBuilder plan = new StringBuilder();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("SET enable_seqscan = off");
+      try (ResultSet rows =
+          statement.executeQuery(
+              "EXPLAIN SELECT claw_id FROM claw WHERE "
+                  + where
+                  + " AND updated_at < now() ORDER BY updated_at LIMIT 10")) {
+        while (rows.next()) {
+          plan.append(rows.getString(1)).append('\n');
+        }
+      } finally {
+        statement.execute("RESET enable_seqscan");
+      }
+    }
+    assertThat(plan.toString()).contains("claw_finished_idx");
   }
 
   private RetentionSweeper.Sweep sweep() {

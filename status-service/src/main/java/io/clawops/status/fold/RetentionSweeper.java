@@ -1,7 +1,6 @@
 package io.clawops.status.fold;
 
 import io.agroal.api.AgroalDataSource;
-import io.clawops.contracts.message.ClawStatus;
 import io.clawops.contracts.sanitize.Sanitizer;
 import io.clawops.status.config.StatusConfig;
 import io.clawops.status.persistence.Retention;
@@ -12,8 +11,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -24,23 +21,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class RetentionSweeper {
-
-  /**
-   * Statuses in which nothing changes a claw any more unless an operator acts: the evidence-based
-   * outcomes, removal and the classified failures. Live ones (provisioning, ready, running,
-   * recovering, offline) are kept however old.
-   */
-  public static final List<String> FINISHED =
-      EnumSet.complementOf(
-              EnumSet.of(
-                  ClawStatus.PROVISIONING,
-                  ClawStatus.READY,
-                  ClawStatus.RUNNING,
-                  ClawStatus.RECOVERING,
-                  ClawStatus.OFFLINE))
-          .stream()
-          .map(ClawStatus::wire)
-          .toList();
 
   /** Timeline lines a claw holds at most: the limit, and what it gains before it is pruned. */
   private static final int TIMELINE_SLACK = 50;
@@ -115,7 +95,7 @@ public class RetentionSweeper {
       throws SQLException {
     int claws = clawBatch(retention.batchSize());
     Instant cutoff = now.minus(retention.finishedClaws());
-    return repeat(() -> Retention.finishedClaws(connection, FINISHED, cutoff, claws), claws);
+    return repeat(() -> Retention.finishedClaws(connection, cutoff, claws), claws);
   }
 
   /** Claws per statement, so that their timeline lines stay within one batch of rows too. */

@@ -6,7 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The age-based deletes of the retention (DESIGN §9.2), one bounded batch per call; each returns
@@ -22,9 +23,31 @@ public final class Retention {
       "DELETE FROM processed_event WHERE event_id IN (SELECT event_id FROM processed_event"
           + " WHERE applied_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)";
 
-  // The claw, its tombstone and its timeline in one statement: a claw is never half purged.
+  /**
+   * Statuses in which nothing changes a claw any more unless an operator acts: the evidence-based
+   * outcomes, removal and the classified failures; live ones (provisioning, ready, running,
+   * recovering, offline) are kept however old. The same list, in this order, is the predicate of
+   * the partial index {@code claw_finished_idx} (V5_1), so the statement below uses it.
+   */
+  public static final List<String> FINISHED =
+      List.of(
+          "removed",
+          "completed",
+          "timed_out",
+          "cancelled",
+          "workspace_incomplete",
+          "bootstrap_failed",
+          "model_timeout",
+          "tool_blocked",
+          "stalled",
+          "failed");
+
+  // The claw, its tombstone and its timeline in one statement: a claw is never half purged. The
+  // statuses are literals, not a parameter, so the planner matches the partial index's predicate.
   private static final String FINISHED_CLAWS =
-      "WITH doomed AS (SELECT claw_id FROM claw WHERE status = ANY(?) AND updated_at < ?"
+      "WITH doomed AS (SELECT claw_id FROM claw WHERE status IN ("
+          + FINISHED.stream().map(status -> "'" + status + "'").collect(Collectors.joining(", "))
+          + ") AND updated_at < ?"
           + " ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED),"
           + " gone AS (DELETE FROM claw c USING doomed d WHERE c.claw_id = d.claw_id"
           + " RETURNING c.claw_id, c.status),"
@@ -33,7 +56,7 @@ public final class Retention {
           + " lines AS (DELETE FROM claw_timeline t USING gone g WHERE t.claw_id = g.claw_id)"
           + " SELECT count(*) FROM gone";
 
-  // What the fold of a late event for a purged claw left behind: the trigger of V5 already took
+  // What the fold of a late event for a purged claw left behind: the trigger of V5_1 already took
   // the claw row out; its timeline lines go here.
   private static final String LATE_TIMELINES =
       "WITH late AS (UPDATE claw_purged SET late_event_at = NULL WHERE claw_id IN (SELECT claw_id"
@@ -80,16 +103,14 @@ public final class Retention {
   }
 
   /**
-   * Claws in one of {@code statuses} unchanged since before {@code cutoff}, at most {@code limit},
-   * with their timelines; each leaves a tombstone.
+   * Claws {@link #FINISHED} and unchanged since before {@code cutoff}, at most {@code limit}, with
+   * their timelines; each leaves a tombstone.
    */
-  public static int finishedClaws(
-      Connection connection, Collection<String> statuses, Instant cutoff, int limit)
+  public static int finishedClaws(Connection connection, Instant cutoff, int limit)
       throws SQLException {
     try (PreparedStatement delete = connection.prepareStatement(FINISHED_CLAWS)) {
-      delete.setArray(1, connection.createArrayOf("text", statuses.toArray()));
-      delete.setTimestamp(2, Timestamp.from(cutoff));
-      delete.setInt(3, limit);
+      delete.setTimestamp(1, Timestamp.from(cutoff));
+      delete.setInt(2, limit);
       return count(delete);
     }
   }

@@ -1,7 +1,11 @@
 -- Retention (DESIGN §9.2): indexes that make the sweeper's age-based deletes cheap, and the
 -- tombstones that keep a purged claw purged.
 CREATE INDEX processed_event_applied_idx ON processed_event (applied_at);
-CREATE INDEX claw_finished_idx ON claw (status, updated_at);
+-- Finished claws only (the list is Retention.FINISHED, word for word): a live claw's writes add
+-- nothing to this index.
+CREATE INDEX claw_finished_idx ON claw (updated_at)
+    WHERE status IN ('removed', 'completed', 'timed_out', 'cancelled', 'workspace_incomplete',
+                     'bootstrap_failed', 'model_timeout', 'tool_blocked', 'stalled', 'failed');
 
 -- One row per purged claw, kept for clawops.retention.tombstones: a late event for it does not
 -- bring it back. late_event_at: when such an event last arrived (its timeline lines are then
