@@ -56,12 +56,12 @@ public enum ReasonCode {
       "The runner stopped sending heartbeats; the task is re-dispatched while attempts remain,"
           + " check the runner's health."),
   // The run used its whole time budget; the same task with the same budget would most likely
-  // time out again, so the operator raises runSeconds on a new claw instead of retrying.
+  // time out again, so nothing retries it on its own: the operator may retry it with a larger
+  // runSeconds (POST /retry), or split the task.
   HARD_TIMEOUT(
       "platform.hard_timeout",
       false,
-      "The run exceeded its hard deadline; raise runSeconds or split the task, then create the"
-          + " claw again."),
+      "The run exceeded its hard deadline; retry with a larger runSeconds, or split the task."),
   // Silence is usually a transient hang (a stuck provider call or tool), so one more attempt is
   // worth it.
   IDLE_WATCHDOG(

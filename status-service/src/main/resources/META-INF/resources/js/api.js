@@ -35,7 +35,9 @@ export const session = () => call('GET', '/api/session');
 export function problemText(answer) {
   const body = answer.json || {};
   const title = body.title || `HTTP ${answer.status}`;
-  return body.detail ? `${title}: ${body.detail}` : title;
+  const fields = (body.errors || []).map((error) => `${error.field} ${error.message}`).join('; ');
+  const detail = [body.detail, fields].filter(Boolean).join('; ');
+  return detail ? `${title}: ${detail}` : title;
 }
 
 /** Query string of the non-empty entries. */

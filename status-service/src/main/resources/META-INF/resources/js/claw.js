@@ -9,9 +9,13 @@ export function initClaw(onSignedOut) {
   const act = (button, verb, run) => $(button).addEventListener('click', async () => {
     if (!current) return;
     const profile = $('retry-profile').value;
-    const what = button === 'retry' && profile ? `${verb} on model profile ${profile}` : verb;
+    // A larger run budget is offered for a timed-out claw only (the field is hidden otherwise).
+    const seconds = $('retry-budget').hidden ? '' : $('retry-run-seconds').value.trim();
+    const runSeconds = seconds === '' ? null : Number(seconds);
+    let what = button === 'retry' && profile ? `${verb} on model profile ${profile}` : verb;
+    if (button === 'retry' && runSeconds !== null) what += ` with runSeconds ${runSeconds}`;
     if (!(await confirmAction(`${what} claw ${current.slice(0, 8)}?`))) return;
-    const answer = await run(current, profile);
+    const answer = await run(current, profile, runSeconds);
     if (answer.status === 401) return onSignedOut();
     $('action-answer').textContent = answer.ok
       ? `${verb}: accepted (HTTP ${answer.status}).`
@@ -19,8 +23,12 @@ export function initClaw(onSignedOut) {
     $('action-answer').className = answer.ok ? 'ok' : 'error';
     refreshClaw();
   });
-  act('retry', 'Retry', (id, profile) =>
-    post(`/api/claws/${id}/retry`, profile ? { profile } : undefined));
+  act('retry', 'Retry', (id, profile, runSeconds) => {
+    const body = {};
+    if (profile) body.profile = profile;
+    if (runSeconds !== null) body.runSeconds = runSeconds;
+    return post(`/api/claws/${id}/retry`, Object.keys(body).length ? body : undefined);
+  });
   act('cancel', 'Cancel', (id) => post(`/api/claws/${id}/cancel`));
   act('remove', 'Remove', (id) => del(`/api/claws/${id}`));
 }
@@ -85,6 +93,7 @@ async function load(clawId) {
     $('claw-error').textContent = '';
     renderAnswer(claw);
     renderActions(actions);
+    $('retry-budget').hidden = claw.status !== 'timed_out';
     renderConditions(claw.conditions || []);
     renderBootstrap(claw.bootstrap || []);
     renderRuns(claw);
@@ -152,6 +161,7 @@ function renderActions(actions) {
     $(`${name}-why`).textContent = action.allowed ? '' : `Not now: ${action.refusal}`;
   }
   select.disabled = !actions.retry.allowed;
+  $('retry-run-seconds').disabled = !actions.retry.allowed;
 }
 
 function rows(tableId, items, cells) {

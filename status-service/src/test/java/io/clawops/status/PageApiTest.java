@@ -190,7 +190,8 @@ class PageApiTest {
     JsonPath completed = actions(claw.clawId);
 
     assertThat(completed.getBoolean("retry.allowed")).isFalse();
-    assertThat(completed.getString("retry.refusal")).isEqualTo("the claw is completed");
+    assertThat(completed.getString("retry.refusal"))
+        .isEqualTo("the claw completed; nothing to retry");
     assertThat(completed.getBoolean("cancel.allowed")).isFalse();
     assertThat(completed.getString("cancel.refusal")).isEqualTo("the claw is already completed");
     StatusApi.authorized()

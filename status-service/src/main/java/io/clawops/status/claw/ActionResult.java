@@ -1,8 +1,8 @@
 package io.clawops.status.claw;
 
 /**
- * The answer to an operator action: accepted, or refused with a reason (DESIGN §10: 409 while
- * recovering, when the pinned cause is not retryable, or when the claw is running).
+ * The answer to an operator action: accepted, or refused with the reason the 409 body carries
+ * (DESIGN §10; for a retry, one per status: {@link RetryRefusals}).
  */
 public record ActionResult(boolean accepted, String refusal) {
 

@@ -3,6 +3,8 @@ package io.clawops.status.claw;
 import io.clawops.contracts.ReasonCode;
 import io.clawops.contracts.message.ClawStatus;
 import io.clawops.contracts.message.ModelProfile;
+import io.clawops.contracts.message.TaskDispatched;
+import io.clawops.contracts.message.Timeouts;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -11,8 +13,6 @@ import java.util.stream.Stream;
 /** The operator's actions on a claw, retry and cancel, each idempotent (DESIGN F9, F11). */
 public final class ClawActions {
 
-  private static final Set<ClawStatus> IN_PROGRESS =
-      EnumSet.of(ClawStatus.PROVISIONING, ClawStatus.READY, ClawStatus.RUNNING, ClawStatus.OFFLINE);
   private static final Set<ClawStatus> FINAL =
       EnumSet.of(
           ClawStatus.COMPLETED, ClawStatus.CANCELLED, ClawStatus.TIMED_OUT, ClawStatus.REMOVED);
@@ -25,34 +25,55 @@ public final class ClawActions {
    */
   public static ActionResult retry(
       ClawState claw, String profileName, Instant now, RuleSettings rules, Effects fx) {
+    return retry(claw, profileName, null, now, rules, fx);
+  }
+
+  /**
+   * As {@link #retry(ClawState, String, Instant, RuleSettings, Effects)}; {@code runSeconds}, when
+   * given, becomes the run budget of the next attempt and of every later one (the task template). A
+   * {@code timed_out} claw is retried only here, on the operator's word: its cause stays not
+   * retryable, since the same budget would most likely run out again.
+   */
+  public static ActionResult retry(
+      ClawState claw,
+      String profileName,
+      Integer runSeconds,
+      Instant now,
+      RuleSettings rules,
+      Effects fx) {
     StatusView view = StatusClassifier.classify(claw, Liveness.connection(claw, now, rules));
-    if (view.status() == ClawStatus.RECOVERING) {
-      return ActionResult.refused("a recovery is in flight: " + view.message());
-    }
-    if (IN_PROGRESS.contains(view.status())) {
-      return ActionResult.refused("the claw is " + view.status().wire() + "; nothing to retry");
-    }
-    if (view.status() == ClawStatus.COMPLETED || view.status() == ClawStatus.REMOVED) {
-      return ActionResult.refused("the claw is " + view.status().wire());
+    String refusal = RetryRefusals.of(claw, view);
+    if (refusal != null) {
+      return ActionResult.refused(refusal);
     }
     if (view.status() == ClawStatus.BOOTSTRAP_FAILED
         || view.status() == ClawStatus.WORKSPACE_INCOMPLETE
         || claw.task == null) {
+      if (runSeconds != null) {
+        return ActionResult.refused(
+            "the claw is "
+                + view.status().wire()
+                + ": a retry re-runs the bootstrap checklist, which takes no runSeconds");
+      }
       // The operator fixed the input (a secret, a repository): the checklist decides again.
       Recoveries.rebootstrap(claw, now, fx);
       return ActionResult.ok();
     }
-    if (!view.retryable()) {
-      return ActionResult.refused("reason " + view.reason() + " is not retryable");
-    }
     ModelProfile profile = profile(claw, profileName);
     if (profile == null) {
-      return ActionResult.refused("unknown model profile " + profileName);
+      return ActionResult.refused(
+          "unknown model profile " + profileName + "; the task names " + profileNames(claw));
+    }
+    if (runSeconds != null) {
+      claw.task = withRunSeconds(claw.task, runSeconds);
     }
     claw.clawCause = null;
     claw.clawCauseMessage = null;
-    Recoveries.dispatchNextAttempt(
-        claw, profile, Recovery.RETRY, "retry requested with profile " + profile.name(), now, fx);
+    String detail =
+        "retry requested with profile "
+            + profile.name()
+            + (runSeconds != null ? " and runSeconds " + runSeconds : "");
+    Recoveries.dispatchNextAttempt(claw, profile, Recovery.RETRY, detail, now, fx);
     return ActionResult.ok();
   }
 
@@ -96,6 +117,30 @@ public final class ClawActions {
     fx.timeline(
         new TimelineEntry(now, "action.remove", "claw removed", claw.currentAttempt(), false));
     return ActionResult.ok();
+  }
+
+  private static TaskDispatched withRunSeconds(TaskDispatched task, int runSeconds) {
+    Timeouts t = task.timeouts();
+    return new TaskDispatched(
+        task.taskId(),
+        task.attempt(),
+        task.runtime(),
+        task.prompt(),
+        task.workspacePath(),
+        task.modelProfile(),
+        task.fallbackProfiles(),
+        task.capabilities(),
+        new Timeouts(runSeconds, t.idleSeconds(), t.toolIdleSeconds(), t.heartbeatSeconds()),
+        task.maxAttempts());
+  }
+
+  private static String profileNames(ClawState claw) {
+    return String.join(
+        ", ",
+        Stream.concat(Stream.of(claw.task.modelProfile()), claw.task.fallbackProfiles().stream())
+            .map(ModelProfile::name)
+            .distinct()
+            .toList());
   }
 
   private static ModelProfile profile(ClawState claw, String name) {

@@ -32,6 +32,10 @@ final class ModelTimeoutRule {
     if (run.modelTimeoutHandled || claw.task == null || run.taskId == null) {
       return;
     }
+    if (ReasonCode.HARD_TIMEOUT.code().equals(run.pinnedCause)) {
+      // A timed-out run stays timed out (F4, F5): only the operator retries it, never a fallback.
+      return;
+    }
     run.modelTimeoutHandled = true;
     ModelProfile fallback = unusedFallback(claw);
     if (fallback == null) {

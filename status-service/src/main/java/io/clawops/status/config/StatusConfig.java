@@ -31,6 +31,54 @@ public interface StatusConfig {
   @WithDefault("20000")
   int foldCachedClaws();
 
+  /** How long what status-service stores is kept (DESIGN §9.2). */
+  Retention retention();
+
+  /** Retention of the ledger, finished claws, tombstones and the outbox (DESIGN §9.2). */
+  interface Retention {
+
+    /** Whether the retention sweeper runs at all. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often the sweeper runs; one instance at a time sweeps. */
+    @WithDefault("5m")
+    Duration sweepInterval();
+
+    /**
+     * How long an applied event stays in the idempotency ledger; must exceed how long an input
+     * record can be redelivered, i.e. the input topics' retention (Kafka's default: 7 days).
+     */
+    @WithDefault("7d")
+    Duration processedEvents();
+
+    /**
+     * How long a finished claw (completed, timed out, cancelled, removed, or failed and left) is
+     * kept after its last change, with its timeline; must exceed the input topics' retention.
+     */
+    @WithDefault("30d")
+    Duration finishedClaws();
+
+    /** How long the tombstone of a purged claw keeps a late event from bringing it back. */
+    @WithDefault("30d")
+    Duration tombstones();
+
+    /**
+     * Age after which an outbox record still unpublished is dropped with a warning: the last bound
+     * on a relay that cannot publish (the relay deletes every record it published).
+     */
+    @WithDefault("7d")
+    Duration outbox();
+
+    /** Rows one DELETE statement removes at most. */
+    @WithDefault("10000")
+    int batchSize();
+
+    /** Statements per table one sweep runs at most, so a sweep always ends. */
+    @WithDefault("100")
+    int maxBatches();
+  }
+
   /** Timings of the rules of DESIGN §7. */
   interface Rules {
 

@@ -29,7 +29,14 @@ public class ActionService {
 
   /** Retries the claw; empty when no such claw. */
   public Optional<ActionResult> retry(UUID clawId, String profile) {
-    return act(clawId, (claw, now, rules, fx) -> ClawActions.retry(claw, profile, now, rules, fx));
+    return retry(clawId, profile, null);
+  }
+
+  /** Retries the claw, the next attempt with {@code runSeconds} when given; empty when no claw. */
+  public Optional<ActionResult> retry(UUID clawId, String profile, Integer runSeconds) {
+    return act(
+        clawId,
+        (claw, now, rules, fx) -> ClawActions.retry(claw, profile, runSeconds, now, rules, fx));
   }
 
   /** Cancels the claw; empty when no such claw. */

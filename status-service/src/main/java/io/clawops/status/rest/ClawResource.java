@@ -86,18 +86,21 @@ public class ClawResource {
         });
   }
 
-  /** 202 when a new attempt or a re-run of the checklist was published; 409 when refused. */
+  /**
+   * 202 when a new attempt or a re-run of the checklist was published; 400 with field errors for an
+   * invalid body; 409, saying why, when refused.
+   */
   @POST
   @Path("/{id}/retry")
   @Consumes(MediaType.WILDCARD)
   public Response retry(@PathParam("id") String id, String body) {
     // The body is optional, so it is read as text: a bare POST carries no content type at all.
-    Optional<RetryRequest> request = RetryRequest.parse(body);
-    if (request.isEmpty()) {
-      return Problems.problem(
-          400, "Invalid retry request", "body: must be {\"profile\": \"<name>\"}");
+    RetryRequest.Parsed request = RetryRequest.parse(body);
+    if (!request.errors().isEmpty()) {
+      return Problems.fieldErrors(Problems.ABOUT_BLANK, "Invalid retry request", request.errors());
     }
-    return act(id, clawId -> actions.retry(clawId, request.get().profile()));
+    RetryRequest retry = request.request();
+    return act(id, clawId -> actions.retry(clawId, retry.profile(), retry.runSeconds()));
   }
 
   /** 202 once the cancel is published (final after the grace period, F11); 409 when final. */
@@ -138,31 +141,6 @@ public class ClawResource {
                 Map.of("clawId", clawId.get(), "statusUrl", "/api/claws/" + clawId.get()))
             .build()
         : Problems.problem(409, "Action refused", result.get().refusal());
-  }
-
-  /** Optional body of a retry: the model profile to use. */
-  public record RetryRequest(String profile) {
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-        new com.fasterxml.jackson.databind.ObjectMapper();
-
-    /** Empty or blank text is no profile; anything but {@code {"profile": "…"}} is invalid. */
-    static Optional<RetryRequest> parse(String body) {
-      if (body == null || body.isBlank()) {
-        return Optional.of(new RetryRequest(null));
-      }
-      try {
-        com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(body);
-        com.fasterxml.jackson.databind.JsonNode profile = node.get("profile");
-        if (!node.isObject() || (profile != null && !profile.isTextual() && !profile.isNull())) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new RetryRequest(profile == null || profile.isNull() ? null : profile.asText()));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        return Optional.empty();
-      }
-    }
   }
 
   /** A page of claws. */

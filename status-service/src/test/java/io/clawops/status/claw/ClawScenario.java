@@ -167,8 +167,12 @@ final class ClawScenario {
   }
 
   ActionResult retry(String profile) {
+    return retry(profile, null);
+  }
+
+  ActionResult retry(String profile, Integer runSeconds) {
     Effects fx = new Effects("status/test");
-    ActionResult result = ClawActions.retry(claw, profile, now, rules, fx);
+    ActionResult result = ClawActions.retry(claw, profile, runSeconds, now, rules, fx);
     StatusPublication.publishIfChanged(claw, now, rules, fx);
     collect(fx);
     return result;
