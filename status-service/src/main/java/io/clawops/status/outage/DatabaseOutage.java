@@ -1,7 +1,9 @@
 package io.clawops.status.outage;
 
 import io.clawops.contracts.sanitize.Sanitizer;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -31,6 +33,19 @@ public class DatabaseOutage {
 
   private final Map<String, Instant> down = new ConcurrentHashMap<>();
   private final Map<String, Instant> recovered = new ConcurrentHashMap<>();
+  private volatile boolean stopping;
+
+  void onStop(@Observes ShutdownEvent event) {
+    stopping = true;
+  }
+
+  /**
+   * Whether the service is shutting down: its pool closes, so work fails for reasons that say
+   * nothing of the work, and none of it may be taken for a poison record.
+   */
+  public boolean isStopping() {
+    return stopping;
+  }
 
   /** Records that {@code part} met a transient database failure; logs only the first of them. */
   public void failed(String part, Throwable failure) {

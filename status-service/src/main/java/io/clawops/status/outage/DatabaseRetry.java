@@ -48,7 +48,7 @@ public final class DatabaseRetry {
           outage.recovered(part);
           return;
         } catch (RuntimeException failure) {
-          if (!DatabaseFailures.isTransient(failure)) {
+          if (!DatabaseFailures.isTransient(failure) && !outage.isStopping()) {
             throw failure;
           }
           outage.failed(part, failure);
