@@ -72,7 +72,7 @@ public class TimerSweeper {
       if (!DatabaseFailures.isTransient(e)) {
         throw e;
       }
-      // Rolled back whole: the due times are unchanged, so the next sweep fires these timers.
+      // The failed batch rolled back whole: its due times stand, so the next sweep fires them.
       outage.failed(DatabaseOutage.TIMERS, e);
       return;
     }
