@@ -20,6 +20,9 @@ public final class StatusFold implements AutoCloseable {
   private final String name;
   private final String bootstrapServers;
   private final String jdbcUrl;
+  private final String username;
+  private final String password;
+  private final Path work;
   private final Map<String, String> settings;
   private final int port = ServiceLaunchers.freePort();
   private final ServiceLaunchers launchers;
@@ -33,19 +36,39 @@ public final class StatusFold implements AutoCloseable {
       String database,
       Path work,
       Map<String, String> settings) {
+    this(
+        name,
+        bootstrapServers,
+        TestInfrastructure.postgres().jdbcUrl(database),
+        PostgresTestServer.USERNAME,
+        PostgresTestServer.PASSWORD,
+        work,
+        settings);
+  }
+
+  private StatusFold(
+      String name,
+      String bootstrapServers,
+      String jdbcUrl,
+      String username,
+      String password,
+      Path work,
+      Map<String, String> settings) {
     Path projectRoot =
         Path.of(System.getProperty("clawops.e2e.project-root", "..")).toAbsolutePath().normalize();
     FileTrees.delete(work);
     String token = randomHex();
     this.name = name;
     this.bootstrapServers = bootstrapServers;
-    this.jdbcUrl = TestInfrastructure.postgres().jdbcUrl(database);
+    this.jdbcUrl = jdbcUrl;
+    this.username = username;
+    this.password = password;
+    this.work = work.toAbsolutePath();
     this.settings = settings;
     this.launchers =
         new ServiceLaunchers(
             projectRoot, work.toAbsolutePath(), bootstrapServers, token, List.of("status-service"));
-    this.database =
-        new ClawDatabase(jdbcUrl, PostgresTestServer.USERNAME, PostgresTestServer.PASSWORD);
+    this.database = new ClawDatabase(jdbcUrl, username, password);
     this.api = new ClawOpsApi(0, port, token);
   }
 
@@ -66,18 +89,34 @@ public final class StatusFold implements AutoCloseable {
   }
 
   /**
+   * A fold like {@link #on} into a database of the caller's (e.g. a {@link StandalonePostgres} that
+   * a fault case stops); not started yet.
+   */
+  public static StatusFold onDatabase(
+      String name,
+      String bootstrapServers,
+      String jdbcUrl,
+      String username,
+      String password,
+      Path work,
+      Map<String, String> settings) {
+    StatusFold fold =
+        new StatusFold(name, bootstrapServers, jdbcUrl, username, password, work, settings);
+    Runtime.getRuntime().addShutdownHook(new Thread(fold::killIfAlive, "kill-" + name));
+    return fold;
+  }
+
+  /** The service's log file (every instance of this fold appends to it). */
+  public Path logFile() {
+    return work.resolve("logs").resolve(name + ".log");
+  }
+
+  /**
    * Starts the service and waits until it is ready and its fold consumer alone holds every input
    * partition (after a SIGKILL, only once the broker dropped the dead member).
    */
   public void start() {
-    process =
-        launchers.status(
-            name,
-            port,
-            jdbcUrl,
-            PostgresTestServer.USERNAME,
-            PostgresTestServer.PASSWORD,
-            settings);
+    process = launchers.status(name, port, jdbcUrl, username, password, settings);
     process.awaitReady(READY_TIMEOUT);
     FoldGroup.awaitSoleMember(bootstrapServers);
   }

@@ -9,6 +9,8 @@ import io.clawops.status.config.StatusConfig;
 import io.clawops.status.messaging.FoldPartitions;
 import io.clawops.status.messaging.FoldProgress;
 import io.clawops.status.messaging.OutboxRelay;
+import io.clawops.status.outage.DatabaseFailures;
+import io.clawops.status.outage.DatabaseOutage;
 import io.clawops.status.persistence.ClawStateMapper;
 import io.clawops.status.persistence.ClawUnitOfWork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,7 +28,9 @@ import java.util.Map;
 
 /**
  * Fires the timers of claws whose next due time has passed. Due times are stored with each claw, so
- * a restarted service picks up exactly where the previous one stopped.
+ * a restarted service picks up exactly where the previous one stopped. While the database is away
+ * no timer fires, and after an outage silence is measured from its end at the earliest: the fold
+ * has a backlog of evidence to apply first (DESIGN §9).
  */
 @ApplicationScoped
 public class TimerSweeper {
@@ -41,6 +45,7 @@ public class TimerSweeper {
   @Inject SourceName source;
   @Inject OutboxRelay relay;
   @Inject FoldProgress progress;
+  @Inject DatabaseOutage outage;
 
   @Inject
   @Identifier(FoldPartitions.NAME)
@@ -52,11 +57,25 @@ public class TimerSweeper {
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void sweep() {
     progress.refresh();
-    int swept;
-    int batches = 0;
-    do {
-      swept = QuarkusTransaction.requiringNew().call(this::sweepDue);
-    } while (swept == BATCH && ++batches < MAX_BATCHES);
+    if (outage.isDown(DatabaseOutage.FOLD)) {
+      // The fold holds evidence it cannot store yet: no claw is judged on a record behind it.
+      return;
+    }
+    try {
+      int swept;
+      int batches = 0;
+      do {
+        swept = QuarkusTransaction.requiringNew().call(this::sweepDue);
+      } while (swept == BATCH && ++batches < MAX_BATCHES);
+      outage.recovered(DatabaseOutage.TIMERS);
+    } catch (RuntimeException e) {
+      if (!DatabaseFailures.isTransient(e)) {
+        throw e;
+      }
+      // The failed batch rolled back whole: its due times stand, so the next sweep fires them.
+      outage.failed(DatabaseOutage.TIMERS, e);
+      return;
+    }
     relay.kick();
   }
 
@@ -68,6 +87,10 @@ public class TimerSweeper {
     Instant now = Instant.now();
     RuleSettings rules = config.ruleSettings();
     Map<Integer, Instant> owned = partitions.ownedSince();
+    // The end of the fold's last outage counts like a takeover: the backlog it left goes first.
+    outage
+        .recoveredAt(DatabaseOutage.FOLD)
+        .ifPresent(end -> owned.replaceAll((p, since) -> since.isAfter(end) ? since : end));
     // Just caught up: what arrived meanwhile on another fold topic may still be on its way.
     owned.values().removeIf(since -> since.plus(config.rules().takeoverSettle()).isAfter(now));
     if (owned.isEmpty()) {

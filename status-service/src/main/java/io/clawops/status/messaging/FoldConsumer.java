@@ -9,10 +9,14 @@ import io.clawops.contracts.sanitize.Sanitizer;
 import io.clawops.status.fleet.FleetStore;
 import io.clawops.status.fleet.RunnerRecord;
 import io.clawops.status.fold.FoldService;
+import io.clawops.status.outage.DatabaseOutage;
+import io.clawops.status.outage.DatabaseRetry;
+import io.clawops.status.outage.DatabaseRetryConfig;
 import io.clawops.status.persistence.ReceivedEvent;
 import io.clawops.support.messaging.DeadLetterPublisher;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -25,7 +29,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Receives every polled batch of the input topics, routes malformed records to the dead-letter
- * topic and hands the rest to the fold in one transaction.
+ * topic and hands the rest to the fold in one transaction. While the database is away it holds the
+ * batch, uncommitted, and tries the same batch again until the database is back (DESIGN §9): an
+ * outage is never mistaken for a poison record.
  */
 @ApplicationScoped
 public class FoldConsumer {
@@ -43,14 +49,25 @@ public class FoldConsumer {
   @Inject FoldService fold;
   @Inject OutboxRelay relay;
   @Inject FleetStore fleet;
+  @Inject DatabaseOutage outage;
+  @Inject DatabaseRetryConfig retryConfig;
+
+  private DatabaseRetry retry;
 
   @Inject
   @Identifier(FoldPartitions.NAME)
   FoldPartitions partitions;
 
+  @PostConstruct
+  void init() {
+    retry = DatabaseRetry.sleeping(DatabaseOutage.FOLD, outage, retryConfig.backoff());
+  }
+
   /**
    * Applies one polled batch. Returns only after the transaction committed and every dead letter
-   * was acknowledged, so the offsets committed afterwards never skip an unapplied record.
+   * was acknowledged, so the offsets committed afterwards never skip an unapplied record. While the
+   * database is away it does not return at all: the connector meanwhile pauses the partitions and
+   * keeps polling, so the consumer stays in its group.
    */
   @Incoming(CHANNEL)
   @Blocking
@@ -78,16 +95,18 @@ public class FoldConsumer {
     deadLetters.publishAll(letters);
     if (!events.isEmpty()) {
       try {
-        fold.applyBatch(events);
+        retry.run(() -> fold.applyBatch(events));
       } catch (RuntimeException batchFailure) {
-        // One record the rules cannot apply must not hold back the others: apply one by one.
+        // Not the database: one record the rules cannot apply must not hold back the others.
         LOG.warnf(
             "batch of %d failed (%s); applying its records one by one",
             events.size(), Sanitizer.sanitize(batchFailure.toString(), Sanitizer.MESSAGE_MAX));
         for (int i = 0; i < events.size(); i++) {
+          ReceivedEvent event = events.get(i);
           try {
-            fold.applyBatch(List.of(events.get(i)));
+            retry.run(() -> fold.applyBatch(List.of(event)));
           } catch (RuntimeException recordFailure) {
+            // Failed the same way on its own, and not for want of a database: a poison record.
             deadLetters.publishAll(
                 List.of(
                     deadLetter(
@@ -104,10 +123,17 @@ public class FoldConsumer {
     }
   }
 
-  /** A beat that cannot be stored now is superseded by the runner's next one: never fatal. */
+  /**
+   * Beats wait for a database that is away like events do; a beat that cannot be stored for a
+   * reason of its own is superseded by the runner's next one: never fatal.
+   */
   private void recordRunnerBeats(List<RunnerRecord> beats) {
+    if (beats.isEmpty()) {
+      // Nothing to store is no news of the database either.
+      return;
+    }
     try {
-      fleet.record(beats);
+      retry.run(() -> fleet.record(beats));
     } catch (RuntimeException e) {
       LOG.warnf(
           "%d runner beats not recorded: %s",

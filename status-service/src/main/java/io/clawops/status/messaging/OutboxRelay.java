@@ -2,6 +2,8 @@ package io.clawops.status.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.clawops.contracts.sanitize.Sanitizer;
+import io.clawops.status.outage.DatabaseFailures;
+import io.clawops.status.outage.DatabaseOutage;
 import io.clawops.status.persistence.Outbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -38,6 +40,7 @@ public class OutboxRelay {
   private static final int BATCH = 200;
 
   @Inject AgroalDataSource dataSource;
+  @Inject DatabaseOutage outage;
 
   @Inject
   @Channel(CHANNEL)
@@ -78,7 +81,9 @@ public class OutboxRelay {
     // join it), and none is needed. The session lock keeps one relay at a time; a record is
     // deleted only after the broker acknowledged it, so a crash re-sends, never loses.
     try (Connection connection = dataSource.getConnection()) {
-      if (!Outbox.tryLockRelay(connection)) {
+      boolean locked = Outbox.tryLockRelay(connection);
+      outage.recovered(DatabaseOutage.RELAY);
+      if (!locked) {
         return;
       }
       try {
@@ -91,8 +96,13 @@ public class OutboxRelay {
       }
     } catch (SQLException | RuntimeException e) {
       // Left in the outbox: the next kick or tick publishes it.
-      LOG.warnf(
-          "outbox relay will retry: %s", Sanitizer.sanitize(e.toString(), Sanitizer.MESSAGE_MAX));
+      if (DatabaseFailures.isTransient(e)) {
+        // Once per outage, not once a second.
+        outage.failed(DatabaseOutage.RELAY, e);
+      } else {
+        LOG.warnf(
+            "outbox relay will retry: %s", Sanitizer.sanitize(e.toString(), Sanitizer.MESSAGE_MAX));
+      }
     }
   }
 
