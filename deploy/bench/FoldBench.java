@@ -49,16 +49,24 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>Its claws are synthetic runs of bench runner ids: the bench publishes what a runner would
  * ({@code run.claimed}, {@code run.started}, tool calls, model calls, heartbeats, {@code
  * run.finished}) and never a task, so no real runner is ever handed one of its claws. Without a
- * task, status-service has nothing to re-dispatch; tool inputs vary, so no loop rule (L1-L3)
- * fires; no model call times out (M1); deadlines lie a day ahead; every run is finished at the
- * end.
+ * task, status-service has nothing to re-dispatch; tool inputs vary, so no loop rule (L1-L3) fires;
+ * no model call times out (M1); deadlines lie a day ahead; every run is finished at the end.
  *
- * <p>Modes: {@code fold} (throughput, then latency under load) and {@code soak} (database sizes
- * under a constant heartbeat load). Usage: {@code java -cp 'deploy/target/kafka/libs/*'
- * deploy/bench/FoldBench.java MODE RESULTS_FILE} with BENCH_BOOTSTRAP, BENCH_STATUS_URL and
- * BENCH_TOKEN in the environment (soak: BENCH_JDBC_URL, BENCH_JDBC_USER, BENCH_JDBC_PASSWORD and
- * the PostgreSQL JDBC driver on the class path); the parameters are read from BENCH_* variables
- * (see {@link #main}).
+ * <p>Modes: {@code fold} (throughput, then latency under load; {@code throughput} and {@code
+ * latency} run one of them) and {@code soak} (database sizes under a constant heartbeat load).
+ * Usage: {@code java -cp 'deploy/target/kafka/libs/*' deploy/bench/FoldBench.java MODE
+ * RESULTS_FILE} with BENCH_BOOTSTRAP, BENCH_STATUS_URL and BENCH_TOKEN in the environment (soak:
+ * BENCH_JDBC_URL, BENCH_JDBC_USER, BENCH_JDBC_PASSWORD and the PostgreSQL JDBC driver on the class
+ * path); {@code deploy/local.sh bench fold|soak} sets them. Everything printed is appended to
+ * RESULTS_FILE.
+ *
+ * <p>Parameters (environment, defaults in brackets): throughput: BENCH_CLAWS [1000], BENCH_EVENTS
+ * [100000], BENCH_WARMUP [10000], BENCH_VERIFY_SAMPLE [50 claws checked via REST]; latency:
+ * BENCH_LATENCY_CLAWS [500 background claws], BENCH_LATENCY_RATE [10000 events/s], BENCH_PROBES
+ * [200], BENCH_PROBE_TIMEOUT [30 s], BENCH_POLL_MS [5], BENCH_LATENCY_MAX_SECONDS [150: no probe is
+ * sent after that], BENCH_DRAIN_TIMEOUT [300 s]; soak: BENCH_SOAK_CLAWS [1000],
+ * BENCH_SOAK_HEARTBEATS [1000000,5000000: where sizes are read], BENCH_SOAK_RATE [10000
+ * heartbeats/s, 0 = as fast as the producer goes]; BENCH_FOLD_GROUP [clawops-status].
  */
 public class FoldBench {
 
@@ -69,17 +77,22 @@ public class FoldBench {
   final String bootstrap = env("BENCH_BOOTSTRAP");
   final String statusUrl = env("BENCH_STATUS_URL");
   final String token = env("BENCH_TOKEN");
+
   /** {@code mp.messaging.incoming.fold.group.id} of status-service. */
   final String foldGroup = envOr("BENCH_FOLD_GROUP", "clawops-status");
 
   final String tag = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
   final HttpClient http = HttpClient.newHttpClient();
-  final List<String> report = new ArrayList<>();
+
+  /** Everything printed goes to this file too, as it is printed. */
+  Path results;
+
   KafkaProducer<String, String> producer;
   Admin admin;
 
   public static void main(String[] args) throws Exception {
     FoldBench bench = new FoldBench();
+    bench.results = Path.of(args[1]);
     try {
       bench.producer = new KafkaProducer<>(bench.producerProps());
       bench.admin = Admin.create(Map.of("bootstrap.servers", bench.bootstrap));
@@ -91,14 +104,22 @@ public class FoldBench {
           bench.latency(
               intEnv("BENCH_LATENCY_CLAWS", 500), intEnv("BENCH_LATENCY_RATE", 10_000),
               intEnv("BENCH_PROBES", 200), intEnv("BENCH_PROBE_TIMEOUT", 30),
-              intEnv("BENCH_POLL_MS", 5), intEnv("BENCH_LATENCY_MAX_SECONDS", 180));
+              intEnv("BENCH_POLL_MS", 5), intEnv("BENCH_LATENCY_MAX_SECONDS", 150));
         }
-        case "throughput" -> bench.throughput(
-            intEnv("BENCH_CLAWS", 1_000), intEnv("BENCH_EVENTS", 100_000),
-            intEnv("BENCH_WARMUP", 10_000), intEnv("BENCH_VERIFY_SAMPLE", 50));
-        case "soak" -> bench.soak(
-            intEnv("BENCH_SOAK_CLAWS", 1_000), envOr("BENCH_SOAK_HEARTBEATS", "1000000,5000000"),
-            intEnv("BENCH_SOAK_RATE", 10_000));
+        case "latency" ->
+            bench.latency(
+                intEnv("BENCH_LATENCY_CLAWS", 500), intEnv("BENCH_LATENCY_RATE", 10_000),
+                intEnv("BENCH_PROBES", 200), intEnv("BENCH_PROBE_TIMEOUT", 30),
+                intEnv("BENCH_POLL_MS", 5), intEnv("BENCH_LATENCY_MAX_SECONDS", 150));
+        case "throughput" ->
+            bench.throughput(
+                intEnv("BENCH_CLAWS", 1_000), intEnv("BENCH_EVENTS", 100_000),
+                intEnv("BENCH_WARMUP", 10_000), intEnv("BENCH_VERIFY_SAMPLE", 50));
+        case "soak" ->
+            bench.soak(
+                intEnv("BENCH_SOAK_CLAWS", 1_000),
+                envOr("BENCH_SOAK_HEARTBEATS", "1000000,5000000"),
+                intEnv("BENCH_SOAK_RATE", 10_000));
         default -> throw new IllegalArgumentException("unknown mode " + args[0]);
       }
     } finally {
@@ -109,11 +130,6 @@ public class FoldBench {
         bench.admin.close(Duration.ofSeconds(5));
       }
     }
-    Files.writeString(
-        Path.of(args[1]),
-        String.join("\n", bench.report) + "\n",
-        StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -128,6 +144,7 @@ public class FoldBench {
         "== fold throughput: %,d claws, %,d run events interleaved across them (warm-up %,d);"
             + " load average %s, %d cores",
         clawCount, eventCount, warmupEvents, load(), Runtime.getRuntime().availableProcessors());
+    awaitIdle();
     if (warmupEvents > 0) {
       int warmClaws = Math.max(1, Math.min(clawCount, warmupEvents / 100));
       List<Record> warm = interleaved(claws("bench-warmup-" + tag, warmClaws), warmupEvents);
@@ -169,28 +186,30 @@ public class FoldBench {
 
     out("");
     out("  %-44s %12s %10s %12s", "", "records", "elapsed", "records/s");
-    out("  %-44s %,12d %9.2fs %,12.0f", "produced (acks=all)", records.size(), produceSecs,
-        records.size() / produceSecs);
-    out("  %-44s %,12d %9.2fs %,12.0f", "fold: applied (last claw updatedAt)", records.size(),
-        foldSecs, foldRate);
-    out("  %-44s %,12d %9.2fs %,12.0f", "fold: committed offsets reached the end",
-        records.size(), commitSecs, records.size() / commitSecs);
-    out("  %-44s %,12d %9.2fs %,12.0f", "plain consumer (same partitions and offsets)",
-        plain.records, plain.seconds, plainRate);
+    out(
+        "  %-44s %,12d %9.2fs %,12.0f",
+        "produced (acks=all)", records.size(), produceSecs, records.size() / produceSecs);
+    out(
+        "  %-44s %,12d %9.2fs %,12.0f",
+        "fold: applied (last claw updatedAt)", records.size(), foldSecs, foldRate);
+    out(
+        "  %-44s %,12d %9.2fs %,12.0f",
+        "fold: committed offsets reached the end",
+        records.size(),
+        commitSecs,
+        records.size() / commitSecs);
+    out(
+        "  %-44s %,12d %9.2fs %,12.0f",
+        "plain consumer (same partitions and offsets)", plain.records, plain.seconds, plainRate);
     out("  %-44s %12s %10s %12.3f", "ratio fold / plain consumer", "", "", foldRate / plainRate);
-    out("  fold times run from the first send; the commit line is late by up to the fold's commit"
-        + " interval; load average now %s", load());
-    out("  claws by status via GET /api/claws?runnerId=%s: %s (of %,d)", runner, statuses,
-        clawCount);
+    out(
+        "  fold times run from the first send; the commit line is late by up to the fold's commit"
+            + " interval; load average now %s",
+        load());
+    out(
+        "  claws by status via GET /api/claws?runnerId=%s: %s (of %,d)",
+        runner, statuses, clawCount);
     out("  %s", verified);
-    report.add(
-        String.format(
-            Locale.ROOT,
-            "fold throughput claws=%d events=%d produced/s=%.0f fold/s=%.0f fold-by-commit/s=%.0f"
-                + " plain/s=%.0f ratio=%.3f fold-s=%.2f plain-s=%.2f statuses=%s",
-            clawCount, records.size(), records.size() / produceSecs, foldRate,
-            records.size() / commitSecs, plainRate, foldRate / plainRate, foldSecs, plain.seconds,
-            statuses));
   }
 
   /** Checks {@code sample} claws' records and timelines against what was sent for them. */
@@ -363,7 +382,8 @@ public class FoldBench {
     produceAll(finishes);
     long draining = System.nanoTime();
     // Everything on the bench's topics by now, the last background heartbeats included.
-    Instant drained = awaitApplied(endOffsets(), Duration.ofSeconds(900));
+    int drainTimeout = intEnv("BENCH_DRAIN_TIMEOUT", 300);
+    Instant drained = awaitApplied(endOffsets(), Duration.ofSeconds(drainTimeout));
     double drainSecs = secs(draining);
     Map<String, Integer> statuses = new TreeMap<>();
     for (JsonNode item : listByRunner(background.runner)) {
@@ -372,28 +392,42 @@ public class FoldBench {
 
     Collections.sort(latencies);
     out("");
-    out("  %-44s %s", "background load achieved",
-        String.format(Locale.ROOT, "%,.0f events/s (%,d events in %.1f s, target %,d/s)",
-            background.sent.get() / background.seconds(), background.sent.get(),
-            background.seconds(), rate));
-    out("  %-44s %d sent, %d visible, %d never visible within %d s%s", "probes", sent,
-        latencies.size(), missed, timeoutSeconds,
-        sent < probes ? " (" + (probes - sent) + " not sent: " + maxSeconds + " s cap)" : "");
-    out("  %-44s p50 %s  p90 %s  p99 %s  max %s", "send start -> visible in the timeline",
-        pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), pct(latencies, 100));
-    out("  (timeline polled every %d ms; a probe is one run.tool_use, sent and acknowledged with"
-        + " acks=all, timed from just before the send)", pollMs);
-    out("  after the load: the fold drained its backlog in %.1f s%s; background claws by status: %s;"
-        + " load average %s", drainSecs, drained == null ? " (NOT within 900 s)" : "", statuses,
-        load());
-    report.add(
+    out(
+        "  %-44s %s",
+        "background load achieved",
         String.format(
             Locale.ROOT,
-            "fold latency background-target/s=%d background/s=%.0f probes=%d visible=%d missed=%d"
-                + " p50=%s p90=%s p99=%s max=%s probe-s=%.1f drain-s=%.1f statuses=%s",
-            rate, background.sent.get() / background.seconds(), sent, latencies.size(), missed,
-            pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), pct(latencies, 100),
-            probeSecs, drainSecs, statuses));
+            "%,.0f events/s (%,d events in %.1f s, target %,d/s)",
+            background.sent.get() / background.seconds(),
+            background.sent.get(),
+            background.seconds(),
+            rate));
+    out(
+        "  %-44s %d sent, %d visible, %d never visible within %d s%s",
+        "probes",
+        sent,
+        latencies.size(),
+        missed,
+        timeoutSeconds,
+        sent < probes ? " (" + (probes - sent) + " not sent: " + maxSeconds + " s cap)" : "");
+    out(
+        "  %-44s p50 %s  p90 %s  p99 %s  max %s",
+        "send start -> visible in the timeline",
+        pct(latencies, 50),
+        pct(latencies, 90),
+        pct(latencies, 99),
+        pct(latencies, 100));
+    out(
+        "  (timeline polled every %d ms; a probe is one run.tool_use, sent and acknowledged with"
+            + " acks=all, timed from just before the send)",
+        pollMs);
+    out(
+        "  after the load: the fold drained its backlog in %.1f s%s; background claws by status:"
+            + " %s; load average %s",
+        drainSecs,
+        drained == null ? " (NOT within " + drainTimeout + " s, " + lag() + " records left)" : "",
+        statuses,
+        load());
   }
 
   /** Run events at a steady rate, round robin over its claws, until stopped. */
@@ -449,8 +483,10 @@ public class FoldBench {
     out("");
     out(
         "== soak: heartbeats for %,d running claws at %s, database sizes after %s heartbeats",
-        clawCount, rate > 0 ? String.format(Locale.ROOT, "%,d/s", rate) : "full speed",
+        clawCount,
+        rate > 0 ? String.format(Locale.ROOT, "%,d/s", rate) : "full speed",
         checkpoints);
+    awaitIdle();
     String runner = "bench-soak-" + tag;
     List<Claw> claws = claws(runner, clawCount);
     List<Record> starts = new ArrayList<>();
@@ -500,7 +536,9 @@ public class FoldBench {
       addSizes(table, sizes());
       out(
           "  %,d heartbeats produced in %.0f s, applied %s %.0f s",
-          checkpoint, producedSecs, applied == null ? "NOT within 1800 s, measured at" : "at",
+          checkpoint,
+          producedSecs,
+          applied == null ? "NOT within 1800 s, measured at" : "at",
           appliedSecs);
     }
     List<Record> finishes = new ArrayList<>();
@@ -521,7 +559,6 @@ public class FoldBench {
         line.append(String.format(Locale.ROOT, " %14s", cell));
       }
       out("%s", line);
-      report.add("soak " + row.getKey() + " " + columns + " " + row.getValue());
     }
   }
 
@@ -536,8 +573,7 @@ public class FoldBench {
         Statement statement = connection.createStatement()) {
       for (String table : TABLES) {
         try (ResultSet size =
-            statement.executeQuery(
-                "SELECT pg_total_relation_size(to_regclass('" + table + "'))")) {
+            statement.executeQuery("SELECT pg_total_relation_size(to_regclass('" + table + "'))")) {
           size.next();
           long bytes = size.getLong(1);
           sizes.put(table + " (MB)", size.wasNull() ? "absent" : mb(bytes));
@@ -604,8 +640,7 @@ public class FoldBench {
     Record claimed() {
       return event(
           "run.claimed",
-          String.format(
-              "\"taskId\":\"%s\",\"runnerId\":\"%s\"", UUID.randomUUID(), runner));
+          String.format("\"taskId\":\"%s\",\"runnerId\":\"%s\"", UUID.randomUUID(), runner));
     }
 
     Record started() {
@@ -625,7 +660,9 @@ public class FoldBench {
           "run.tool_use",
           String.format(
               "\"callId\":\"%s\",\"tool\":\"%s\",\"inputDigest\":\"%s\",\"inputSummary\":\"%s\"",
-              pendingCall, calls % 2 == 0 ? "exec" : "edit_file", digest(id + "/in/" + calls),
+              pendingCall,
+              calls % 2 == 0 ? "exec" : "edit_file",
+              digest(id + "/in/" + calls),
               summary));
     }
 
@@ -643,7 +680,9 @@ public class FoldBench {
     Record model(String phase) {
       return event(
           "run.model",
-          "\"phase\":\"" + phase + "\",\"model\":\"bench-model\""
+          "\"phase\":\""
+              + phase
+              + "\",\"model\":\"bench-model\""
               + ("response".equals(phase) ? ",\"latencyMs\":900" : ""));
     }
 
@@ -657,7 +696,10 @@ public class FoldBench {
               String.format(
                   Locale.ROOT,
                   "{\"runId\":\"%s\",\"attempt\":1,\"runnerId\":\"%s\",\"lastSeq\":%d,\"beat\":%d}",
-                  runId, runner, seq, beat)));
+                  runId,
+                  runner,
+                  seq,
+                  beat)));
     }
 
     Record finished() {
@@ -694,7 +736,10 @@ public class FoldBench {
           envelope(
               type,
               String.format(
-                  Locale.ROOT, "{\"runId\":\"%s\",\"attempt\":1,\"seq\":%d,%s}", runId, seq,
+                  Locale.ROOT,
+                  "{\"runId\":\"%s\",\"attempt\":1,\"seq\":%d,%s}",
+                  runId,
+                  seq,
                   fields)));
     }
 
@@ -833,6 +878,27 @@ public class FoldBench {
     return null;
   }
 
+  /** Waits (up to 10 minutes) until the fold has nothing left to fold from earlier work. */
+  void awaitIdle() throws Exception {
+    long lag = lag();
+    if (lag > 0) {
+      out("  the fold still has %,d records to fold; waiting for it first", lag);
+      awaitApplied(endOffsets(), Duration.ofMinutes(10));
+    }
+  }
+
+  /** Records on the bench's topics the fold's group has not committed yet. */
+  long lag() throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(foldGroup).partitionsToOffsetAndMetadata().get();
+    long lag = 0;
+    for (Map.Entry<TopicPartition, Long> end : endOffsets().entrySet()) {
+      OffsetAndMetadata offset = committed.get(end.getKey());
+      lag += Math.max(0, end.getValue() - (offset == null ? 0 : offset.offset()));
+    }
+    return lag;
+  }
+
   Properties producerProps() {
     Properties props = new Properties();
     props.put("bootstrap.servers", bootstrap);
@@ -857,7 +923,9 @@ public class FoldBench {
           getJson(
               "/api/claws?limit=200&runnerId="
                   + URLEncoder.encode(runner, StandardCharsets.UTF_8)
-                  + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+                  + (cursor == null
+                      ? ""
+                      : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
       if (page == null) {
         break;
       }
@@ -903,8 +971,14 @@ public class FoldBench {
   }
 
   void out(String format, Object... args) {
-    System.out.println(String.format(Locale.ROOT, format, args));
+    String line = String.format(Locale.ROOT, format, args);
+    System.out.println(line);
     System.out.flush();
+    try {
+      Files.writeString(results, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      System.err.println("could not write " + results + ": " + e);
+    }
   }
 
   static String pct(List<Double> sorted, int percentile) {
