@@ -390,6 +390,14 @@ public class FoldBench {
       statuses.merge(item.path("status").asText("?"), 1, Integer::sum);
     }
 
+    JsonNode probeRecord = getJson("/api/claws/" + probe.id);
+    String probeStatus =
+        probeRecord == null
+            ? "missing"
+            : probeRecord.path("status").asText()
+                + (probeRecord.path("statusReason").isTextual()
+                    ? " (" + probeRecord.path("statusReason").asText() + ")"
+                    : "");
     Collections.sort(latencies);
     out("");
     out(
@@ -423,10 +431,11 @@ public class FoldBench {
         pollMs);
     out(
         "  after the load: the fold drained its backlog in %.1f s%s; background claws by status:"
-            + " %s; load average %s",
+            + " %s; the probe claw: %s; load average %s",
         drainSecs,
         drained == null ? " (NOT within " + drainTimeout + " s, " + lag() + " records left)" : "",
         statuses,
+        probeStatus,
         load());
   }
 
