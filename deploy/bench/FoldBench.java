@@ -883,7 +883,9 @@ public class FoldBench {
       }
       Thread.sleep(50);
     }
-    out("  (the fold group %s did not commit to the end within %s)", foldGroup, timeout);
+    out(
+        "  (the fold group %s did not commit to the end within %d s)",
+        foldGroup, timeout.toSeconds());
     return null;
   }
 
