@@ -309,6 +309,7 @@ public class FoldBench {
         "== event -> GET /api/claws/{id}/timeline latency: %d probes, while %,d events/s flow"
             + " for %,d other claws; load average %s",
         probes, rate, backgroundClaws, load());
+    awaitIdle();
     Claw probe = claws("bench-probe-" + tag, 1).get(0);
     send(probe.claimed());
     send(probe.started());
