@@ -15,6 +15,12 @@
 #                                  it adds claws that run Claude Code, Codex and Gemini CLI against
 #                                  the scripted model provider, which it starts for the demo on
 #                                  127.0.0.1:18090 (CLAWOPS_DEMO_PROVIDER_PORT) and stops after
+#   deploy/local.sh bench [WHICH]  (stack up) benchmarks that print figures, to
+#                                  .clawops/bench/results-*.txt too; WHICH: fold (fold throughput
+#                                  against a plain consumer, event -> REST latency under load),
+#                                  scheduling (deploy/bench/Bench.java), soak (database sizes under
+#                                  a heartbeat load); none: fold, then scheduling. Parameters:
+#                                  BENCH_* variables (deploy/bench/FoldBench.java, README)
 #   deploy/local.sh logs           list the log files
 #   deploy/local.sh logs NAME [-f] last 200 lines of one log (-f: follow); NAME is a component
 #                                  (kafka, postgres, status-service, provisioner-service,
@@ -146,8 +152,13 @@ commands:
   logs [NAME] [-f] list logs, or show (follow with -f) one component's log
   demo             with the stack up: create one claw per bundled scenario and watch
                    them settle (exit 0 when each settled as its scenario predicts)
-  bench            with the stack up: the scheduling benchmark (prints figures; started
-                   with one runner it adds two and compares)
+  bench [WHICH]    with the stack up: benchmarks that print figures (and assert nothing);
+                   no WHICH: fold, then scheduling
+                     fold        fold throughput against a plain consumer, and event ->
+                                 REST latency under background load (BENCH_* variables)
+                     scheduling  task dispatch; started with one runner it adds two and
+                                 compares
+                     soak        database sizes under a constant heartbeat load
 
 environment: RUNNERS, CLAWOPS_API_TOKEN, CLAWOPS_RUNTIMES_FILE, CLAWOPS_TOPIC_PARTITIONS,
              CLAWOPS_REBUILD=1, CLAWOPS_START_TIMEOUT, CLAWOPS_STOP_GRACE, JAVA_HOME,
@@ -1162,14 +1173,21 @@ cmd_demo() {
   return "$rc"
 }
 
-# The scheduling benchmark (deploy/bench/Bench.java): figures for the fleet as it runs; started
-# with one runner, it then adds two (RUNNERS=3 up) and compares. It prints, it asserts nothing.
+# `bench [fold|scheduling|soak]`: with no argument the fold benchmark, then the scheduling one.
+# Each prints figures and asserts nothing; the figures also go to .clawops/bench/results-*.txt.
 cmd_bench() {
-  local token results count
-  if (($# > 0)); then
+  local token results which="${1:-all}"
+  if (($# > 1)); then
     usage >&2
     exit 2
   fi
+  case "$which" in
+    all | fold | scheduling | soak) ;;
+    *)
+      usage >&2
+      exit 2
+      ;;
+  esac
   healthy_or_die
   token="$(head -n1 "$TOKEN_FILE" 2>/dev/null || true)"
   [[ -n "$token" ]] || token="${CLAWOPS_API_TOKEN:-}"
@@ -1177,6 +1195,41 @@ cmd_bench() {
   check_java
   mkdir -p "$STATE/bench"
   results="$STATE/bench/results-$(date -u +%Y%m%dT%H%M%SZ).txt"
+  case "$which" in
+    all)
+      bench_fold "$token" "$results" fold
+      bench_scheduling "$token" "$results"
+      ;;
+    fold) bench_fold "$token" "$results" fold ;;
+    scheduling) bench_scheduling "$token" "$results" ;;
+    soak) bench_fold "$token" "$results" soak ;;
+  esac
+  say "figures in $results"
+}
+
+# The fold benchmark (deploy/bench/FoldBench.java): synthetic runs of bench runner ids through the
+# public topics, read back through the REST API and the fold's committed offsets. $3: fold
+# (throughput, then latency under load) or soak (database sizes under a heartbeat load, read over
+# JDBC with the driver status-service ships). Parameters: the BENCH_* variables it documents.
+bench_fold() {
+  local cp="$KAFKA_LIBS/*" driver
+  if [[ "$3" == soak ]]; then
+    driver="$(compgen -G "$ROOT/status-service/target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar" | head -n1 || true)"
+    [[ -n "$driver" ]] || die "the PostgreSQL JDBC driver is missing (status-service/target/quarkus-app/lib/main; build with deploy/local.sh up)"
+    cp+=":$driver"
+  fi
+  say "fold benchmark ($3)"
+  BENCH_BOOTSTRAP="$KAFKA_BOOTSTRAP" BENCH_STATUS_URL="http://localhost:$STATUS_PORT" \
+    BENCH_TOKEN="$1" BENCH_JDBC_URL="$JDBC_URL" BENCH_JDBC_USER=clawops BENCH_JDBC_PASSWORD=clawops \
+    "$JAVA" -Xmx512m -cp "$cp" "$SCRIPT_DIR/bench/FoldBench.java" "$3" "$2" \
+    2> >(grep -v '^SLF4J\|WARN\|INFO' >&2)
+}
+
+# The scheduling benchmark (deploy/bench/Bench.java): figures for the fleet as it runs; started
+# with one runner, it then adds two (RUNNERS=3 up) and compares. It prints, it asserts nothing.
+bench_scheduling() {
+  local token="$1" results="$2" count
+  say "scheduling benchmark"
   count="$(runner_count)"
   bench_run "$token" "$results" "$count runner(s)"
   if [[ "$count" == 1 ]]; then
@@ -1187,7 +1240,6 @@ cmd_bench() {
     awk '/^throughput/ { t[NR] = $NF; n[NR] = $2 } END { one = ""; for (i in t) { if (n[i] == 1) one = t[i]; else three = t[i] } if (one != "" && three != "") printf "P6 throughput ratio 3 runners / 1 runner: %.2f\n", three / one }' \
       "$results" | tee -a "$results"
   fi
-  say "figures in $results"
 }
 
 bench_run() {
