@@ -28,7 +28,7 @@ public interface StatusConfig {
    * Claw documents the fold keeps in memory between batches (the claws of its partitions, as their
    * single writer); 0 reads every claw from PostgreSQL for every batch.
    */
-  @WithDefault("20000")
+  @WithDefault("5000")
   int foldCachedClaws();
 
   /** How long what status-service stores is kept (DESIGN §9.2). */

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
 
 /**
  * Which input partitions this instance's fold owns, and since when it has read each to its end. A
@@ -32,6 +34,17 @@ public class FoldPartitions implements KafkaConsumerRebalanceListener {
 
   /** When the fold first reached the end of a partition since it was assigned. */
   private final Map<TopicPartition, Instant> caughtUp = new ConcurrentHashMap<>();
+
+  /** Partitions whose timers wait because the fold fell behind on them. */
+  private final Set<TopicPartition> paused = ConcurrentHashMap.newKeySet();
+
+  /** Records behind the log end at which a partition's timers pause (DESIGN §9). */
+  static final long BEHIND_PAUSE = 5_000;
+
+  /** Records behind at which a paused partition counts as caught up again. */
+  static final long BEHIND_RESUME = 100;
+
+  private static final Logger LOG = Logger.getLogger(FoldPartitions.class);
 
   @Override
   public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
@@ -72,7 +85,19 @@ public class FoldPartitions implements KafkaConsumerRebalanceListener {
     ends.forEach(
         (partition, end) -> {
           Long next = folded.get(partition);
-          if (assigned.containsKey(partition) && next != null && next >= end) {
+          if (!assigned.containsKey(partition) || next == null) {
+            return;
+          }
+          long behind = end - next;
+          if (behind > BEHIND_PAUSE) {
+            // Fallen behind under load: silence in what is not folded yet is no evidence, so the
+            // partition's timers wait until it caught up again, and count from then.
+            if (caughtUp.remove(partition) != null) {
+              LOG.infof("fold of %s is %d records behind; its timers wait", partition, behind);
+            }
+            paused.add(partition);
+          } else if (behind <= 0 || (paused.contains(partition) && behind <= BEHIND_RESUME)) {
+            paused.remove(partition);
             caughtUp.putIfAbsent(partition, now);
           }
         });
@@ -106,6 +131,7 @@ public class FoldPartitions implements KafkaConsumerRebalanceListener {
           assigned.remove(partition);
           folded.remove(partition);
           caughtUp.remove(partition);
+          paused.remove(partition);
         });
   }
 }
