@@ -591,8 +591,13 @@ pg_init() {
   cat >>"$tmp/postgresql.conf" <<'EOF'
 
 # deploy/local.sh (port, listen address and socket directory are given on the command line)
-shared_buffers = 64MB
+shared_buffers = 256MB
 max_connections = 50
+# The fold rewrites claw documents in large batches: room for WAL between checkpoints, and
+# compressed full-page images, keep the log (fsync and synchronous commit stay on) from dominating.
+max_wal_size = 4GB
+checkpoint_timeout = 15min
+wal_compression = on
 log_line_prefix = '%m [%p] %q%u@%d '
 EOF
   # Role and database through single-user mode (the binaries ship no psql); one statement per line.
