@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * input was cut into polled batches rather than on the input:
  *
  * <ul>
- *   <li>{@code updatedAt}: when the fold last wrote the document;
+ *   <li>{@code updatedAt}: when the fold last wrote the document, and {@code version}: how many
+ *       times it did (one write per committed batch that touched the claw);
  *   <li>{@code statusSince}, {@code timelineLines} and the {@code status.changed} timeline lines: a
  *       status change is published per committed batch, so how many a claw goes through (and when)
  *       depends on where batches were cut, a restart included;
@@ -308,7 +309,7 @@ final class ReplayComparison {
   private JsonNode normalize(UUID clawId, JsonNode document) {
     ObjectNode doc = (ObjectNode) document.deepCopy();
     for (String field :
-        List.of("updatedAt", "statusSince", "timelineLines", "publishedConnection")) {
+        List.of("updatedAt", "statusSince", "timelineLines", "publishedConnection", "version")) {
       doc.remove(field);
     }
     if (doc.get("recovery") instanceof ObjectNode recovery) {
