@@ -59,8 +59,4 @@ public class ClawCache {
   public synchronized void evictAll(Collection<UUID> clawIds) {
     clawIds.forEach(claws::remove);
   }
-
-  public synchronized int size() {
-    return claws.size();
-  }
 }

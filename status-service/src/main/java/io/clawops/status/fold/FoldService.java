@@ -98,8 +98,6 @@ public class FoldService {
           ledgered.isEmpty()
               ? new HashSet<>()
               : new HashSet<>(ProcessedEvents.recordNew(connection, ledgered));
-      Set<UUID> checked = new HashSet<>();
-      ledgered.forEach(event -> checked.add(event.envelope().eventId()));
       ClawUnitOfWork.Batch batch = new ClawUnitOfWork.Batch(config.timelineLimit());
       for (Map.Entry<UUID, List<ReceivedEvent>> entry : byClaw.entrySet()) {
         ClawState claw = claws.get(entry.getKey());
@@ -108,7 +106,7 @@ public class FoldService {
         for (ReceivedEvent event : entry.getValue()) {
           Envelope envelope = event.envelope();
           // remove(): a ledgered duplicate within the batch is applied once too.
-          if (checked.contains(envelope.eventId()) && !unapplied.remove(envelope.eventId())) {
+          if (needsLedger(envelope) && !unapplied.remove(envelope.eventId())) {
             continue;
           }
           if (claw == null) {

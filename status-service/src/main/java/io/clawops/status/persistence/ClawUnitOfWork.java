@@ -133,10 +133,6 @@ public final class ClawUnitOfWork {
       return view;
     }
 
-    public boolean isEmpty() {
-      return documents.isEmpty();
-    }
-
     /** Writes every queued document, line and record: one statement per table. */
     public void flush(Connection connection) throws SQLException {
       if (!documents.isEmpty()) {
