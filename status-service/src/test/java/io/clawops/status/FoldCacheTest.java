@@ -3,6 +3,7 @@ package io.clawops.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.clawops.status.fold.ClawCache;
 import io.clawops.testkit.ClawKafka;
@@ -50,11 +51,16 @@ class FoldCacheTest {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(version(claw.clawId)).isGreaterThan(folded + 1));
+        .untilAsserted(
+            () -> assertThat(stored(claw.clawId, "state->'runs'->-1->>'highSeq'")).isEqualTo("4"));
+    assertThat(version(claw.clawId)).isGreaterThan(folded + 1);
     assertThat(stored(claw.clawId, "state->>'cancelRequestedAt'")).isNotNull();
-    assertThat(stored(claw.clawId, "state->'runs'->-1->>'highSeq'")).isEqualTo("4");
-    assertThat(version(claw.clawId))
-        .isEqualTo(Long.parseLong(stored(claw.clawId, "state->>'version'")));
+    // The fold's copy is the stored one again: same version, same document.
+    assertThat(cache.getAll(List.of(claw.clawId)).get(claw.clawId).version())
+        .isEqualTo(version(claw.clawId));
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(cache.getAll(List.of(claw.clawId)).get(claw.clawId).json()))
+        .isEqualTo(json.readTree(stored(claw.clawId, "state::text")));
   }
 
   private long version(UUID clawId) throws SQLException {

@@ -309,11 +309,26 @@ final class ReplayComparison {
   private JsonNode normalize(UUID clawId, JsonNode document) {
     ObjectNode doc = (ObjectNode) document.deepCopy();
     for (String field :
-        List.of("updatedAt", "statusSince", "timelineLines", "publishedConnection", "version")) {
+        List.of(
+            "updatedAt",
+            "statusSince",
+            "timelineLines",
+            "publishedConnection",
+            "version",
+            "decisions")) {
       doc.remove(field);
     }
-    if (doc.get("recovery") instanceof ObjectNode recovery) {
-      recovery.put("at", FOLD_TIME);
+    int current = doc.withArray("runs").size();
+    ArrayNode ledger = doc.withArray("causes");
+    for (int i = ledger.size() - 1; i >= 0; i--) {
+      int attempt = ledger.get(i).path("attempt").asInt();
+      if (attempt > 0 && attempt < current) {
+        // An earlier attempt's causes depend on how its topics were interleaved, as its run does.
+        ledger.remove(i);
+      } else if (ledger.get(i).path("code").asText().equals("platform.runner_lost")) {
+        // The wall-clock time of the sweep that found the runner lost.
+        ((ObjectNode) ledger.get(i)).put("at", FOLD_TIME).put("message", FOLD_TIME);
+      }
     }
     for (JsonNode message : doc.withArray("hubMessages")) {
       ((ObjectNode) message).put("at", FOLD_TIME);
@@ -323,6 +338,10 @@ final class ReplayComparison {
       ObjectNode run = (ObjectNode) node;
       if (run.path("attempt").asInt() > 1) {
         run.put("dispatchedAt", FOLD_TIME);
+      }
+      if (run.get("origin") instanceof ObjectNode origin) {
+        // A re-dispatch is decided at the sweep that found the runner lost: wall-clock time.
+        origin.put("since", FOLD_TIME).put("detail", FOLD_TIME);
       }
       for (String field : List.of("lastHeartbeatAt", "lastBeat", "consecutiveBeats")) {
         run.put(field, CROSS_TOPIC);

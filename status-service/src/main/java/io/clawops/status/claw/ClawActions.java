@@ -21,20 +21,12 @@ public final class ClawActions {
 
   /**
    * Retries a failed claw: after a bootstrap failure the checklist runs again; after a run failure
-   * the next attempt is published, with {@code profileName} when given.
-   */
-  public static ActionResult retry(
-      ClawState claw, String profileName, Instant now, RuleSettings rules, Effects fx) {
-    return retry(claw, profileName, null, now, rules, fx);
-  }
-
-  /**
-   * As {@link #retry(ClawState, String, Instant, RuleSettings, Effects)}; {@code runSeconds}, when
+   * the next attempt is published, with {@code profileName} when given. {@code runSeconds}, when
    * given, becomes the run budget of the next attempt and of every later one (the task template). A
    * {@code timed_out} claw is retried only here, on the operator's word: its cause stays not
    * retryable, since the same budget would most likely run out again.
    */
-  public static ActionResult retry(
+  static ActionResult retry(
       ClawState claw,
       String profileName,
       Integer runSeconds,
@@ -67,8 +59,7 @@ public final class ClawActions {
     if (runSeconds != null) {
       claw.task = withRunSeconds(claw.task, runSeconds);
     }
-    claw.clawCause = null;
-    claw.clawCauseMessage = null;
+    CauseLedger.clearClaw(claw);
     String detail =
         "retry requested with profile "
             + profile.name()
@@ -78,7 +69,7 @@ public final class ClawActions {
   }
 
   /** Cancels whatever runs; final after the grace period even when no runner answers (F11). */
-  public static ActionResult cancel(ClawState claw, Instant now, RuleSettings rules, Effects fx) {
+  static ActionResult cancel(ClawState claw, Instant now, RuleSettings rules, Effects fx) {
     StatusView view = StatusClassifier.classify(claw, Liveness.connection(claw, now, rules));
     if (FINAL.contains(view.status())) {
       return ActionResult.refused("the claw is already " + view.status().wire());
@@ -87,15 +78,13 @@ public final class ClawActions {
       return ActionResult.ok();
     }
     RunState run = claw.currentRun();
-    claw.recovery = null;
     if (run != null && run.isActive()) {
       claw.cancelRequestedAt = now;
       Recoveries.cancel(claw, run.runId, "cancelled by operator", fx);
     } else {
       // Nothing runs: stop whatever a late task would start, and the claw is cancelled now.
       Recoveries.cancel(claw, null, "cancelled by operator", fx);
-      claw.clawCause = ReasonCode.CANCELLED.code();
-      claw.clawCauseMessage = "cancelled by operator";
+      CauseLedger.pinClawQuietly(claw, ReasonCode.CANCELLED.code(), "cancelled by operator");
     }
     fx.timeline(
         new TimelineEntry(now, "action.cancel", "cancel requested", claw.currentAttempt(), false));
@@ -103,7 +92,7 @@ public final class ClawActions {
   }
 
   /** Removes the claw from operation: whatever runs is cancelled, nothing recovers it (F6). */
-  public static ActionResult remove(ClawState claw, Instant now, RuleSettings rules, Effects fx) {
+  static ActionResult remove(ClawState claw, Instant now, RuleSettings rules, Effects fx) {
     if (claw.lifecycle == Lifecycle.REMOVED) {
       return ActionResult.ok();
     }
@@ -112,7 +101,6 @@ public final class ClawActions {
       Recoveries.cancel(claw, run.runId, "claw removed", fx);
     }
     claw.lifecycle = Lifecycle.REMOVED;
-    claw.recovery = null;
     claw.cancelRequestedAt = null;
     fx.timeline(
         new TimelineEntry(now, "action.remove", "claw removed", claw.currentAttempt(), false));

@@ -16,14 +16,14 @@ import java.time.Instant;
 
 /**
  * Folds one envelope into a claw's state (DESIGN §7 F1–F3, F6): bootstrap, tasks and heartbeats
- * here, run events in {@link RunEventRules}. Pure: effects are collected, nothing is published.
+ * here, run events in {@link RunEventRules}. Called by {@link ClawReducer} only.
  */
 public final class ClawFold {
 
   private ClawFold() {}
 
   /** Applies {@code envelope} to {@code claw} (created by the caller when new). */
-  public static void apply(
+  static void apply(
       ClawState claw, Envelope envelope, Instant now, RuleSettings rules, Effects fx) {
     MessageData data = envelope.data();
     Instant at = envelope.occurredAt();
@@ -54,7 +54,6 @@ public final class ClawFold {
     } else {
       fx.timeline(new TimelineEntry(at, envelope.type(), "ignored", claw.currentAttempt(), false));
     }
-    claw.updatedAt = now;
   }
 
   private static void onBootstrapRequested(
@@ -72,8 +71,7 @@ public final class ClawFold {
     claw.bootstrap.restart(at, requested.deadlineAt());
     if (ReasonCode.PROVISION_TIMEOUT.code().equals(claw.clawCause)) {
       // A new checklist brings a new deadline: the old one no longer speaks.
-      claw.clawCause = null;
-      claw.clawCauseMessage = null;
+      CauseLedger.clearClaw(claw);
     }
     fx.timeline(new TimelineEntry(at, BootstrapRequested.TYPE, "bootstrap requested", 0, false));
   }
@@ -105,7 +103,7 @@ public final class ClawFold {
             at));
     if (step.outcome() == StepOutcome.FAILED) {
       String code = step.reason() != null ? step.reason() : ReasonCode.BOOTSTRAP_STEP_FAILED.code();
-      Recoveries.fail(claw, code, step.message(), at, null, rules.historyLimit());
+      CauseLedger.claw(claw, code, step.message(), at, rules);
     }
   }
 
@@ -115,9 +113,6 @@ public final class ClawFold {
     claw.bootstrap.reason = completed.reason();
     claw.bootstrap.message = completed.message();
     claw.bootstrap.completedAt = at;
-    if (claw.recovery != null && Recovery.REBOOTSTRAP.equals(claw.recovery.kind())) {
-      claw.recovery = null;
-    }
     if (completed.ok()) {
       if (claw.lifecycle == Lifecycle.PROVISIONING || claw.lifecycle == Lifecycle.REQUESTED) {
         claw.lifecycle = Lifecycle.READY;
@@ -125,7 +120,10 @@ public final class ClawFold {
     } else {
       String code =
           completed.reason() != null ? completed.reason() : ReasonCode.BOOTSTRAP_STEP_FAILED.code();
-      Recoveries.fail(claw, code, completed.message(), at, null, rules.historyLimit());
+      if (!failedStepSaid(claw, code)) {
+        // One entry per real failure: the failed step already recorded what the verdict repeats.
+        CauseLedger.claw(claw, code, completed.message(), at, rules);
+      }
     }
     fx.timeline(
         new TimelineEntry(
@@ -135,6 +133,18 @@ public final class ClawFold {
                 + summarySuffix(completed.message()),
             0,
             false));
+  }
+
+  /** Whether a failed step of the current checklist recorded {@code code} already. */
+  private static boolean failedStepSaid(ClawState claw, String code) {
+    Instant since = claw.bootstrap.requestedAt;
+    return claw.causes.stream()
+        .anyMatch(
+            cause ->
+                cause.attempt() == 0
+                    && cause.failure()
+                    && cause.code().equals(code)
+                    && (since == null || !cause.at().isBefore(since)));
   }
 
   private static void onTaskDispatched(
@@ -249,8 +259,7 @@ public final class ClawFold {
         && run.isActive()
         && ReasonCode.PROVISION_TIMEOUT.code().equals(claw.clawCause)) {
       // F6: live beats of the current attempt prove the provision timeout was only inferred.
-      claw.clawCause = null;
-      claw.clawCauseMessage = null;
+      CauseLedger.clearClaw(claw);
     }
   }
 

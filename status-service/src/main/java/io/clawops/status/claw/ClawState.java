@@ -1,5 +1,6 @@
 package io.clawops.status.claw;
 
+import io.clawops.contracts.ReasonCode;
 import io.clawops.contracts.message.Capabilities;
 import io.clawops.contracts.message.TaskDispatched;
 import java.time.Instant;
@@ -39,13 +40,19 @@ public final class ClawState {
 
   public String clawCauseMessage;
 
-  /** The latest classified failure, kept across later events (F7) and recoveries. */
-  public Failure lastFailure;
+  /**
+   * The cause ledger (DESIGN F5), oldest first and bounded: every cause of every attempt and of the
+   * claw itself. The pins are {@link RunState#pinnedCause} and {@link #clawCause}; the failure
+   * history is derived from it ({@link #failures()}).
+   */
+  public List<Cause> causes = new ArrayList<>();
 
-  /** Bounded history of failures, newest last. */
-  public List<Failure> failures = new ArrayList<>();
+  /**
+   * When the operator last asked for the bootstrap checklist again (a retry of a bootstrap
+   * failure); it is a recovery in flight until the checklist completes after it.
+   */
+  public Instant rebootstrapRequestedAt;
 
-  public Recovery recovery;
   public Instant cancelRequestedAt;
   public UUID cancelCommandId;
 
@@ -66,8 +73,11 @@ public final class ClawState {
   /** The input partition this claw's records arrive on: whoever owns it runs its timers. */
   public int partition = -1;
 
-  /** How many times this document was written; a write expects the version it read (DESIGN §9). */
-  public long version;
+  /**
+   * Timer ticks and operator actions decided so far: with the claw id, names what they publish (ids
+   * are derived from their cause, so the same history publishes the same records).
+   */
+  public long decisions;
 
   public ClawState() {}
 
@@ -90,6 +100,68 @@ public final class ClawState {
       }
     }
     return null;
+  }
+
+  /**
+   * The recovery in flight (DESIGN §6.2 {@code recovering}), derived: a new attempt (fallback,
+   * re-dispatch, retry) until it starts, a corrective message until the agent's answer settles it,
+   * a re-run checklist until it completes. Never while a cancel or removal stands, and never for a
+   * run whose cause is already pinned.
+   */
+  public Recovery recovery() {
+    if (lifecycle == Lifecycle.REMOVED
+        || cancelRequestedAt != null
+        || ReasonCode.CANCELLED.code().equals(clawCause)) {
+      return null;
+    }
+    RunState run = currentRun();
+    if (run != null && run.isActive() && run.pinnedCause == null) {
+      if (run.origin != null && run.startedAt == null) {
+        return run.origin;
+      }
+      for (int i = hubMessages.size() - 1; i >= 0; i--) {
+        HubMessage message = hubMessages.get(i);
+        if (HubMessage.PENDING.equals(message.outcome()) && message.runId().equals(run.runId)) {
+          return new Recovery(
+              Recovery.CORRECTIVE_MESSAGE,
+              "corrective message sent (" + message.rule() + ")",
+              message.at(),
+              run.attempt);
+        }
+      }
+    }
+    if (rebootstrapRequestedAt != null
+        && (bootstrap.completedAt == null
+            || bootstrap.completedAt.isBefore(rebootstrapRequestedAt))) {
+      return new Recovery(
+          Recovery.REBOOTSTRAP, "bootstrap checklist re-run", rebootstrapRequestedAt, 0);
+    }
+    return null;
+  }
+
+  /** The failure history, newest last and bounded: the failure entries of the cause ledger. */
+  public List<Failure> failures(int limit) {
+    return CauseLedger.failures(causes, limit).stream()
+        .map(
+            cause ->
+                new Failure(
+                    cause.code(),
+                    cause.message(),
+                    cause.at(),
+                    cause.runId(),
+                    CauseLedger.retryable(cause.code())))
+        .toList();
+  }
+
+  /** The latest failure, kept across later events (F7) and recoveries; null when none. */
+  public Failure lastFailure() {
+    List<Failure> last = failures(1);
+    return last.isEmpty() ? null : last.get(0);
+  }
+
+  /** The ledger's causes of one attempt, oldest first. */
+  public List<Cause> causesOf(int attempt) {
+    return causes.stream().filter(cause -> cause.attempt() == attempt).toList();
   }
 
   /** The highest attempt number dispatched so far, 0 before the first. */

@@ -20,7 +20,7 @@ public final class ClawTimers {
    * folding the claw's partition: silence is only measured from then, so a service that just took
    * over never mistakes its own catching up for a lost runner.
    */
-  public static void tick(
+  static void tick(
       ClawState claw, Instant now, Instant watchingSince, RuleSettings rules, Effects fx) {
     if (claw.lifecycle == Lifecycle.REMOVED) {
       return;
@@ -84,10 +84,12 @@ public final class ClawTimers {
         && bootstrap.deadlineAt != null
         && !now.isBefore(bootstrap.deadlineAt)
         && claw.clawCause == null) {
-      claw.clawCause = ReasonCode.PROVISION_TIMEOUT.code();
-      claw.clawCauseMessage =
-          "bootstrap did not complete before its deadline " + bootstrap.deadlineAt;
-      Recoveries.fail(claw, claw.clawCause, claw.clawCauseMessage, now, null, rules.historyLimit());
+      CauseLedger.pinClaw(
+          claw,
+          ReasonCode.PROVISION_TIMEOUT.code(),
+          "bootstrap did not complete before its deadline " + bootstrap.deadlineAt,
+          now,
+          rules);
     }
   }
 
@@ -95,18 +97,17 @@ public final class ClawTimers {
     if (claw.cancelRequestedAt != null
         && !now.isBefore(claw.cancelRequestedAt.plus(rules.cancelGrace()))) {
       // F11: no runner answered the cancel; it is final all the same.
-      Recoveries.cause(
+      CauseLedger.authoritative(
           claw,
           run,
           ReasonCode.CANCELLED.code(),
           "cancelled; the runner did not confirm",
           now,
-          rules.historyLimit());
+          rules);
       run.outcome = RunOutcome.CANCELLED;
       run.finishedAt = now;
       claw.lifecycle = Lifecycle.FINISHED;
       claw.cancelRequestedAt = null;
-      claw.recovery = null;
     }
   }
 
@@ -118,8 +119,7 @@ public final class ClawTimers {
         && run.pinnedCause == null
         && !now.isBefore(run.claimedAt.plus(rules.startTimeout()))) {
       String message = "runner " + run.runnerId + " claimed the task but never started the agent";
-      Recoveries.cause(
-          claw, run, ReasonCode.DISPATCH_TIMEOUT.code(), message, now, rules.historyLimit());
+      CauseLedger.authoritative(claw, run, ReasonCode.DISPATCH_TIMEOUT.code(), message, now, rules);
       Recoveries.cancel(claw, run.runId, message, fx);
     }
   }
@@ -130,13 +130,13 @@ public final class ClawTimers {
         && run.deadlineAt != null
         && !now.isBefore(run.deadlineAt.plus(rules.deadlineGrace()))) {
       // A provisional timeout: a completion with finishedAt before the deadline corrects it (F4).
-      Recoveries.cause(
+      CauseLedger.authoritative(
           claw,
           run,
           ReasonCode.HARD_TIMEOUT.code(),
           "no outcome reported by the hard deadline " + run.deadlineAt,
           now,
-          rules.historyLimit());
+          rules);
       run.outcome = RunOutcome.TIMED_OUT;
       run.finishedAt = now;
       claw.lifecycle = Lifecycle.FINISHED;
@@ -150,7 +150,7 @@ public final class ClawTimers {
       Instant watchingSince,
       RuleSettings rules,
       Effects fx) {
-    if (!run.isClaimedAndActive() || run.pinnedCause != null || claw.recovery != null) {
+    if (!run.isClaimedAndActive() || run.pinnedCause != null || claw.recovery() != null) {
       return;
     }
     Instant evidence = Liveness.evidenceAt(claw);
@@ -167,12 +167,10 @@ public final class ClawTimers {
             + " sent no heartbeat for "
             + Duration.between(evidence, now).toSeconds()
             + " s";
-    run.causes.add(new Cause(ReasonCode.RUNNER_LOST.code(), message, now));
-    Recoveries.fail(
-        claw, ReasonCode.RUNNER_LOST.code(), message, now, run.runId, rules.historyLimit());
     // Fence the lost run before anything else: it may still be alive behind a partition.
     Recoveries.cancel(claw, run.runId, message, fx);
     if (claw.task != null && run.attempt < claw.task.maxAttempts()) {
+      CauseLedger.recovered(claw, run, ReasonCode.RUNNER_LOST.code(), message, now, rules);
       Recoveries.dispatchNextAttempt(
           claw,
           run.modelProfile != null ? run.modelProfile : claw.task.modelProfile(),
@@ -181,13 +179,13 @@ public final class ClawTimers {
           now,
           fx);
     } else {
-      run.pinnedCause = ReasonCode.RUNNER_LOST.code();
+      CauseLedger.authoritative(claw, run, ReasonCode.RUNNER_LOST.code(), message, now, rules);
     }
   }
 
   private static void pinClawCancel(ClawState claw, Instant now) {
-    claw.clawCause = ReasonCode.CANCELLED.code();
-    claw.clawCauseMessage = "cancelled before a runner took the claw";
+    CauseLedger.pinClawQuietly(
+        claw, ReasonCode.CANCELLED.code(), "cancelled before a runner took the claw");
     claw.cancelRequestedAt = null;
   }
 }

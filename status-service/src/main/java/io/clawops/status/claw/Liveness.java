@@ -62,7 +62,7 @@ public final class Liveness {
         return at;
       }
     }
-    if (run.isClaimedAndActive() && run.pinnedCause == null && claw.recovery == null) {
+    if (run.isClaimedAndActive() && run.pinnedCause == null && claw.recovery() == null) {
       // Overdue: a fold that lags behind the beats must not lose the re-dispatch; tick now.
       return evidence.plus(interval.multipliedBy(rules.redispatchBeats()));
     }

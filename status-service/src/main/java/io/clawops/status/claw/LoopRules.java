@@ -53,7 +53,7 @@ final class LoopRules {
               CorrectiveMessages.capabilityBlocked(signal.subject()),
               now,
               fx,
-              limit);
+              rules);
         }
       }
       case REPETITION -> {
@@ -77,7 +77,7 @@ final class LoopRules {
               CorrectiveMessages.repetitionBlocked(signal.subject()),
               now,
               fx,
-              limit);
+              rules);
       case PROGRESS -> Recoveries.settleMessages(claw, run.runId, HubMessage.RECOVERED);
       default -> {}
     }
@@ -121,7 +121,7 @@ final class LoopRules {
           CorrectiveMessages.capabilityUndelivered(capability, undelivered.reason()),
           now,
           fx,
-          limit);
+          rules);
     } else if (RULE_REPETITION.equals(message.rule())) {
       block(
           claw,
@@ -130,7 +130,7 @@ final class LoopRules {
           CorrectiveMessages.repetitionUndelivered(run.loop.repetitionTool, undelivered.reason()),
           now,
           fx,
-          limit);
+          rules);
     }
   }
 
@@ -149,9 +149,9 @@ final class LoopRules {
       String message,
       Instant now,
       Effects fx,
-      int limit) {
+      RuleSettings rules) {
     Recoveries.settleMessages(claw, run.runId, HubMessage.PERSISTED);
-    Recoveries.cause(claw, run, code.code(), message, now, limit);
+    CauseLedger.authoritative(claw, run, code.code(), message, now, rules);
     Recoveries.cancel(claw, run.runId, message, fx);
   }
 

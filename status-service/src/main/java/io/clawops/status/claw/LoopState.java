@@ -1,20 +1,19 @@
 package io.clawops.status.claw;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.UUID;
 
 /** What the loop detector remembers about one run's tool calls (DESIGN L1–L3). */
 public final class LoopState {
 
   /** Tool and input digest of each call awaiting its result, by call id. */
-  public Map<String, String> openCalls = new HashMap<>();
+  public LinkedHashMap<String, String> openCalls = new LinkedHashMap<>();
 
   /** Capability errors seen, by capability. */
-  public Map<String, Integer> capabilityErrors = new HashMap<>();
+  public LinkedHashMap<String, Integer> capabilityErrors = new LinkedHashMap<>();
 
   /** The corrective message sent for a capability, by capability. */
-  public Map<String, UUID> capabilityMessages = new HashMap<>();
+  public LinkedHashMap<String, UUID> capabilityMessages = new LinkedHashMap<>();
 
   /** The current streak of identical calls with identical results (L2). */
   public String streakKey;

@@ -19,7 +19,7 @@ final class ModelTimeoutRule {
       Instant now,
       RuleSettings rules,
       Effects fx) {
-    Recoveries.cause(claw, run, ReasonCode.MODEL_TIMEOUT.code(), message, at, rules.historyLimit());
+    CauseLedger.authoritative(claw, run, ReasonCode.MODEL_TIMEOUT.code(), message, at, rules);
     decide(claw, run, at, now, rules, fx);
   }
 
@@ -39,13 +39,15 @@ final class ModelTimeoutRule {
     run.modelTimeoutHandled = true;
     ModelProfile fallback = unusedFallback(claw);
     if (fallback == null) {
-      Recoveries.fail(
+      // M2: the run stays pinned on model_timeout; its one failure entry says no fallback is left,
+      // the timeout itself stays in the ledger as evidence.
+      CauseLedger.reclassify(
           claw,
+          run,
           ReasonCode.MODEL_TIMEOUT.code(),
           StatusClassifier.NO_FALLBACK_MESSAGE,
           at,
-          run.runId,
-          rules.historyLimit());
+          rules);
       return;
     }
     String detail =

@@ -84,7 +84,7 @@ final class RunEventRules {
           ReasonCode.fromCode(String.valueOf(model.reason()))
               .map(ReasonCode::code)
               .orElse(ReasonCode.PROVIDER_SERVER_ERROR.code());
-      run.modelRetry = new Cause(code, Summaries.of(event), at);
+      run.modelRetry = Cause.of(code, Summaries.of(event), at, run.attempt, run.runId);
     } else if (event instanceof RunModel model && model.phase() == ModelPhase.RESPONSE) {
       run.modelRetry = null;
     } else if (event instanceof RunError error) {
@@ -159,11 +159,6 @@ final class RunEventRules {
     if (claw.lifecycle != Lifecycle.REMOVED) {
       claw.lifecycle = Lifecycle.RUNNING;
     }
-    if (claw.recovery != null
-        && claw.recovery.awaitsNewAttempt()
-        && claw.recovery.attempt() == run.attempt) {
-      claw.recovery = null;
-    }
   }
 
   private static void onError(
@@ -178,10 +173,9 @@ final class RunEventRules {
       ModelTimeoutRule.onTimeout(claw, run, error.message(), at, now, rules, fx);
     } else if (ReasonCode.UNKNOWN.code().equals(error.code())) {
       // Unclassified: recorded, but a later classified cause may still be the authoritative one.
-      run.causes.add(new Cause(error.code(), error.message(), at));
-      Recoveries.trim(run.causes, rules.historyLimit());
+      CauseLedger.observed(claw, run, error.code(), error.message(), at, rules);
     } else {
-      Recoveries.cause(claw, run, error.code(), error.message(), at, rules.historyLimit());
+      CauseLedger.authoritative(claw, run, error.code(), error.message(), at, rules);
     }
   }
 
@@ -199,8 +193,8 @@ final class RunEventRules {
       run.finishedAt = finished.finishedAt();
       if (finished.outcome() != RunOutcome.COMPLETED) {
         String code = finished.code() != null ? finished.code() : defaultCode(finished.outcome());
-        Recoveries.cause(
-            claw, run, code, finished.message(), finished.finishedAt(), rules.historyLimit());
+        CauseLedger.authoritative(
+            claw, run, code, finished.message(), finished.finishedAt(), rules);
       }
     } else if (run.outcome == RunOutcome.TIMED_OUT
         && finished.outcome() == RunOutcome.COMPLETED
@@ -208,10 +202,11 @@ final class RunEventRules {
         && finished.finishedAt().isBefore(run.deadlineAt)) {
       run.outcome = RunOutcome.COMPLETED;
       run.finishedAt = finished.finishedAt();
-      run.pinnedCause = null;
+      CauseLedger.unpin(run);
     } else if (finished.code() != null) {
-      run.causes.add(new Cause(finished.code(), finished.message(), finished.finishedAt()));
-      Recoveries.trim(run.causes, rules.historyLimit());
+      // The outcome stuck (F4): what the runner says now is evidence, not a new failure.
+      CauseLedger.observed(
+          claw, run, finished.code(), finished.message(), finished.finishedAt(), rules);
     }
     if (claw.lifecycle != Lifecycle.REMOVED) {
       claw.lifecycle = Lifecycle.FINISHED;

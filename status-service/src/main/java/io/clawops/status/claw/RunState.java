@@ -3,8 +3,6 @@ package io.clawops.status.claw;
 import io.clawops.contracts.message.ModelProfile;
 import io.clawops.contracts.message.RunOutcome;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /** One attempt of a claw's task: from dispatch through claim and start to its outcome. */
@@ -30,8 +28,14 @@ public final class RunState {
   /** The first authoritative cause (F5), a reason code; null while none. */
   public String pinnedCause;
 
-  /** Every cause seen, in order. */
-  public List<Cause> causes = new ArrayList<>();
+  /** The message of the pinned cause. */
+  public String pinnedMessage;
+
+  /**
+   * The recovery that made this attempt (a fallback, re-dispatch or retry): the claw is {@code
+   * recovering} until the attempt starts. Null for an attempt a task of the workflow made.
+   */
+  public Recovery origin;
 
   /** Highest event seq applied: the (runId, seq) high-water mark of F1. */
   public long highSeq;
@@ -65,11 +69,6 @@ public final class RunState {
 
   /** The message of the pinned cause, if any. */
   public String pinnedMessage() {
-    for (Cause cause : causes) {
-      if (cause.code().equals(pinnedCause)) {
-        return cause.message();
-      }
-    }
-    return null;
+    return pinnedCause == null ? null : pinnedMessage;
   }
 }

@@ -40,9 +40,9 @@ public final class StatusClassifier {
               : ClawStatus.BOOTSTRAP_FAILED;
       return failure(status, claw.bootstrap.reason, claw.bootstrap.message);
     }
-    if (claw.recovery != null) {
-      return new StatusView(
-          ClawStatus.RECOVERING, claw.recovery.kind(), claw.recovery.detail(), false);
+    Recovery recovery = claw.recovery();
+    if (recovery != null) {
+      return new StatusView(ClawStatus.RECOVERING, recovery.kind(), recovery.detail(), false);
     }
     if (is(pinned, ReasonCode.MODEL_TIMEOUT)) {
       return new StatusView(

@@ -2,18 +2,16 @@ package io.clawops.status.claw;
 
 import io.clawops.contracts.Topics;
 import io.clawops.contracts.message.ConnectionState;
-import io.clawops.contracts.message.Envelope;
 import io.clawops.contracts.message.StatusChanged;
 import java.time.Instant;
 
 /** Publishes {@code status.changed} when a claw's displayed status or connection changed. */
-public final class StatusPublication {
+final class StatusPublication {
 
   private StatusPublication() {}
 
   /** Classifies the claw now and publishes the result if it differs from the last published. */
-  public static StatusView publishIfChanged(
-      ClawState claw, Instant now, RuleSettings rules, Effects fx) {
+  static StatusView publishIfChanged(ClawState claw, Instant now, RuleSettings rules, Effects fx) {
     ConnectionState connection = Liveness.connection(claw, now, rules);
     StatusView view = StatusClassifier.classify(claw, connection);
     if (view.equals(claw.published) && connection == claw.publishedConnection) {
@@ -27,7 +25,7 @@ public final class StatusPublication {
             view.message(),
             view.retryable(),
             connection);
-    fx.publish(Topics.STATUS, Envelope.of(claw.clawId, fx.source(), changed));
+    fx.publish(Topics.STATUS, changed);
     if (claw.published == null || claw.published.status() != view.status()) {
       claw.statusSince = now;
       fx.timeline(

@@ -1,83 +1,59 @@
 package io.clawops.status.fold;
 
-import io.agroal.api.AgroalDataSource;
 import io.clawops.status.claw.ActionResult;
-import io.clawops.status.claw.ClawActions;
-import io.clawops.status.claw.ClawState;
-import io.clawops.status.claw.Effects;
-import io.clawops.status.claw.RuleSettings;
-import io.clawops.status.config.StatusConfig;
+import io.clawops.status.claw.ClawInput;
+import io.clawops.status.claw.ClawReducer;
+import io.clawops.status.claw.ClawSnapshot;
+import io.clawops.status.claw.Decision;
 import io.clawops.status.messaging.OutboxRelay;
-import io.clawops.status.persistence.ClawRepository;
-import io.clawops.status.persistence.ClawUnitOfWork;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Runs an operator action on a claw under its row lock, then relays what it published. */
+/**
+ * Decides an operator action on a claw under its row lock, through the same path as the fold and
+ * the timers ({@link ClawDecider}), then relays what it published.
+ */
 @ApplicationScoped
 public class ActionService {
 
-  @Inject AgroalDataSource dataSource;
-  @Inject StatusConfig config;
-  @Inject SourceName source;
+  @Inject ClawDecider decider;
   @Inject OutboxRelay relay;
-
-  /** Retries the claw; empty when no such claw. */
-  public Optional<ActionResult> retry(UUID clawId, String profile) {
-    return retry(clawId, profile, null);
-  }
 
   /** Retries the claw, the next attempt with {@code runSeconds} when given; empty when no claw. */
   public Optional<ActionResult> retry(UUID clawId, String profile, Integer runSeconds) {
-    return act(
-        clawId,
-        (claw, now, rules, fx) -> ClawActions.retry(claw, profile, runSeconds, now, rules, fx));
+    return act(clawId, new ClawInput.Retry(profile, runSeconds));
   }
 
   /** Cancels the claw; empty when no such claw. */
   public Optional<ActionResult> cancel(UUID clawId) {
-    return act(clawId, ClawActions::cancel);
+    return act(clawId, new ClawInput.Cancel());
   }
 
   /** Removes the claw; empty when no such claw. */
   public Optional<ActionResult> remove(UUID clawId) {
-    return act(clawId, ClawActions::remove);
+    return act(clawId, new ClawInput.Remove());
   }
 
-  private Optional<ActionResult> act(UUID clawId, Action action) {
+  private Optional<ActionResult> act(UUID clawId, ClawInput action) {
     Optional<ActionResult> result =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  try (Connection connection = dataSource.getConnection()) {
-                    ClawState claw = ClawRepository.lock(connection, clawId);
-                    if (claw == null) {
-                      return Optional.<ActionResult>empty();
-                    }
-                    Instant now = Instant.now();
-                    RuleSettings rules = config.ruleSettings();
-                    Effects fx = new Effects(source.value());
-                    ActionResult outcome = action.apply(claw, now, rules, fx);
-                    if (outcome.accepted()) {
-                      claw.updatedAt = now;
-                      ClawUnitOfWork.commit(
-                          connection, claw, fx, now, rules, config.timelineLimit());
-                    }
-                    return Optional.of(outcome);
-                  }
-                });
+        decider.run(
+            "an action on claw " + clawId,
+            round -> {
+              Map<UUID, ClawSnapshot> locked = round.lock(List.of(clawId));
+              if (!locked.containsKey(clawId)) {
+                return Optional.<ActionResult>empty();
+              }
+              Map<UUID, Decision> decided =
+                  round.decide(
+                      locked, Map.of(clawId, List.of(new ClawReducer.Step(action, Instant.now()))));
+              return Optional.of(decided.get(clawId).result());
+            });
     relay.kick();
     return result;
-  }
-
-  /** One action on a locked claw. */
-  @FunctionalInterface
-  private interface Action {
-    ActionResult apply(ClawState claw, Instant now, RuleSettings rules, Effects fx);
   }
 }

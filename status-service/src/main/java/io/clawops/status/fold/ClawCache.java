@@ -1,6 +1,6 @@
 package io.clawops.status.fold;
 
-import io.clawops.status.claw.ClawState;
+import io.clawops.status.claw.ClawSnapshot;
 import io.clawops.status.config.StatusConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,17 +12,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The claw documents the fold wrote last, kept between batches so a batch reads from PostgreSQL
- * only the claws it has not seen (DESIGN §9). It is only a cache: every write checks the stored
- * version, so a document another writer changed meanwhile is read again, never overwritten. Least
- * recently folded claws leave first.
+ * The claw snapshots this instance wrote last, kept between batches so a batch reads from
+ * PostgreSQL only the claws it has not seen (DESIGN §9). It is only a cache: every write checks the
+ * stored version, so a document another writer changed meanwhile is read again, never overwritten.
+ * Least recently folded claws leave first.
  */
 @ApplicationScoped
 public class ClawCache {
 
   @Inject StatusConfig config;
 
-  private Map<UUID, ClawState> claws;
+  private Map<UUID, ClawSnapshot> claws;
 
   @PostConstruct
   void init() {
@@ -30,17 +30,17 @@ public class ClawCache {
     claws =
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<UUID, ClawState> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<UUID, ClawSnapshot> eldest) {
             return size() > capacity;
           }
         };
   }
 
   /** The cached documents of these claws; the others are absent. */
-  public synchronized Map<UUID, ClawState> getAll(Collection<UUID> clawIds) {
-    Map<UUID, ClawState> found = new HashMap<>();
+  public synchronized Map<UUID, ClawSnapshot> getAll(Collection<UUID> clawIds) {
+    Map<UUID, ClawSnapshot> found = new HashMap<>();
     for (UUID clawId : clawIds) {
-      ClawState claw = claws.get(clawId);
+      ClawSnapshot claw = claws.get(clawId);
       if (claw != null) {
         found.put(clawId, claw);
       }
@@ -48,10 +48,13 @@ public class ClawCache {
     return found;
   }
 
-  /** Keeps documents as just committed. */
-  public synchronized void putAll(Collection<ClawState> committed) {
-    for (ClawState claw : committed) {
-      claws.put(claw.clawId, claw);
+  /** Keeps snapshots as just committed; an older one never replaces a newer one. */
+  public synchronized void putAll(Collection<ClawSnapshot> committed) {
+    for (ClawSnapshot claw : committed) {
+      ClawSnapshot cached = claws.get(claw.clawId());
+      if (cached == null || cached.version() < claw.version()) {
+        claws.put(claw.clawId(), claw);
+      }
     }
   }
 

@@ -1,19 +1,14 @@
 package io.clawops.status.fold;
 
-import io.agroal.api.AgroalDataSource;
-import io.clawops.status.claw.ClawState;
-import io.clawops.status.claw.ClawTimers;
-import io.clawops.status.claw.Effects;
-import io.clawops.status.claw.RuleSettings;
+import io.clawops.status.claw.ClawInput;
+import io.clawops.status.claw.ClawReducer;
+import io.clawops.status.claw.ClawSnapshot;
 import io.clawops.status.config.StatusConfig;
 import io.clawops.status.messaging.FoldPartitions;
 import io.clawops.status.messaging.FoldProgress;
 import io.clawops.status.messaging.OutboxRelay;
 import io.clawops.status.outage.DatabaseFailures;
 import io.clawops.status.outage.DatabaseOutage;
-import io.clawops.status.persistence.ClawStateMapper;
-import io.clawops.status.persistence.ClawUnitOfWork;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +16,13 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Fires the timers of claws whose next due time has passed. Due times are stored with each claw, so
@@ -40,9 +38,8 @@ public class TimerSweeper {
   /** Batches one sweep may take: a bound, so one sweep always ends and the next one starts. */
   private static final int MAX_BATCHES = 50;
 
-  @Inject AgroalDataSource dataSource;
   @Inject StatusConfig config;
-  @Inject SourceName source;
+  @Inject ClawDecider decider;
   @Inject OutboxRelay relay;
   @Inject FoldProgress progress;
   @Inject DatabaseOutage outage;
@@ -65,7 +62,7 @@ public class TimerSweeper {
       int swept;
       int batches = 0;
       do {
-        swept = QuarkusTransaction.requiringNew().call(this::sweepDue);
+        swept = sweepDue();
       } while (swept == BATCH && ++batches < MAX_BATCHES);
       outage.recovered(DatabaseOutage.TIMERS);
     } catch (RuntimeException e) {
@@ -83,9 +80,8 @@ public class TimerSweeper {
    * Ticks one batch of due claws of the partitions this instance owns and has folded to their end
    * (and then waited {@code takeover-settle}); other instances skip the rows this one holds.
    */
-  int sweepDue() throws SQLException {
+  int sweepDue() {
     Instant now = Instant.now();
-    RuleSettings rules = config.ruleSettings();
     Map<Integer, Instant> owned = partitions.ownedSince();
     // The end of the fold's last outage counts like a takeover: the backlog it left goes first.
     outage
@@ -96,28 +92,37 @@ public class TimerSweeper {
     if (owned.isEmpty()) {
       return 0;
     }
-    int swept = 0;
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT state FROM claw WHERE kafka_partition = ANY(?) AND next_due_at <= ?"
-                    + " ORDER BY next_due_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
-      select.setArray(1, connection.createArrayOf("integer", owned.keySet().toArray()));
-      select.setTimestamp(2, Timestamp.from(now));
-      select.setInt(3, BATCH);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          ClawState claw = ClawStateMapper.read(rows.getString(1));
-          Effects fx = new Effects(source.value());
-          ClawTimers.tick(claw, now, owned.get(claw.partition), rules, fx);
-          claw.updatedAt = now;
-          Instant due =
-              ClawTimers.nextDueAfterTick(claw, now, rules, now.plus(config.sweepInterval()));
-          ClawUnitOfWork.commit(connection, claw, fx, now, rules, config.timelineLimit(), due);
-          swept++;
-        }
-      }
-    }
-    return swept;
+    return decider.run(
+        "a timer sweep",
+        round -> {
+          Map<UUID, ClawSnapshot> due = new LinkedHashMap<>();
+          Map<UUID, Integer> partitionOf = new HashMap<>();
+          Connection connection = round.connection();
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT claw_id, state::text, version, kafka_partition FROM claw"
+                      + " WHERE kafka_partition = ANY(?) AND next_due_at <= ?"
+                      + " ORDER BY next_due_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            select.setArray(1, connection.createArrayOf("integer", owned.keySet().toArray()));
+            select.setTimestamp(2, Timestamp.from(now));
+            select.setInt(3, BATCH);
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                UUID clawId = rows.getObject(1, UUID.class);
+                due.put(clawId, ClawSnapshot.stored(clawId, rows.getString(2), rows.getLong(3)));
+                partitionOf.put(clawId, rows.getInt(4));
+              }
+            }
+          }
+          round.loaded(due.keySet());
+          Map<UUID, List<ClawReducer.Step>> steps = new LinkedHashMap<>();
+          for (UUID clawId : due.keySet()) {
+            ClawInput tick =
+                new ClawInput.Tick(owned.get(partitionOf.get(clawId)), config.sweepInterval());
+            steps.put(clawId, List.of(new ClawReducer.Step(tick, now)));
+          }
+          round.decide(due, steps);
+          return due.size();
+        });
   }
 }

@@ -1,6 +1,8 @@
 package io.clawops.status.persistence;
 
 import io.agroal.api.AgroalDataSource;
+import io.clawops.status.claw.ClawDocuments;
+import io.clawops.status.claw.ClawSnapshot;
 import io.clawops.status.claw.ClawState;
 import io.clawops.status.claw.TimelineEntry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,9 +41,19 @@ public class ClawQueries {
 
   @Inject AgroalDataSource dataSource;
 
-  public ClawState find(UUID clawId) {
+  /** The stored snapshot of a claw, or null. */
+  public ClawSnapshot snapshot(UUID clawId) {
     try (Connection connection = dataSource.getConnection()) {
       return ClawRepository.find(connection, clawId);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read claw " + clawId, e);
+    }
+  }
+
+  public ClawState find(UUID clawId) {
+    try (Connection connection = dataSource.getConnection()) {
+      ClawSnapshot snapshot = ClawRepository.find(connection, clawId);
+      return snapshot == null ? null : snapshot.state();
     } catch (SQLException e) {
       throw new IllegalStateException("could not read claw " + clawId, e);
     }
@@ -78,7 +90,7 @@ public class ClawQueries {
             next = new Cursor(last.createdAt, last.clawId);
             break;
           }
-          items.add(ClawStateMapper.read(rows.getString(1)));
+          items.add(ClawDocuments.read(rows.getString(1)));
         }
       }
       return new Page(items, next);

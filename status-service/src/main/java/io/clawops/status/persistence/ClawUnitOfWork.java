@@ -1,12 +1,9 @@
 package io.clawops.status.persistence;
 
 import io.clawops.contracts.codec.EnvelopeCodec;
-import io.clawops.status.claw.ClawState;
-import io.clawops.status.claw.ClawTimers;
+import io.clawops.status.claw.ClawSnapshot;
+import io.clawops.status.claw.Decision;
 import io.clawops.status.claw.Effects;
-import io.clawops.status.claw.RuleSettings;
-import io.clawops.status.claw.StatusPublication;
-import io.clawops.status.claw.StatusView;
 import io.clawops.status.claw.TimelineEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,9 +20,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Finishes changes to claws inside the caller's transaction: publishes a status change if there is
- * one, stores the documents, their timeline lines and their outgoing records. A {@link Batch}
- * writes any number of claws with one statement per table (DESIGN §9).
+ * Stores what {@link io.clawops.status.claw.ClawReducer} decided, inside the caller's transaction:
+ * the documents (each expecting the version it was read at), their timeline lines and their
+ * outgoing records. A {@link Batch} writes any number of claws with one statement per table (DESIGN
+ * §9).
  */
 public final class ClawUnitOfWork {
 
@@ -66,32 +64,13 @@ public final class ClawUnitOfWork {
 
   private ClawUnitOfWork() {}
 
-  public static StatusView commit(
-      Connection connection,
-      ClawState claw,
-      Effects fx,
-      Instant now,
-      RuleSettings rules,
-      int timelineLimit)
-      throws SQLException {
-    return commit(
-        connection, claw, fx, now, rules, timelineLimit, ClawTimers.nextDue(claw, now, rules));
-  }
-
-  /** As {@link #commit}, with the claw's next due time already decided by the caller. */
-  public static StatusView commit(
-      Connection connection,
-      ClawState claw,
-      Effects fx,
-      Instant now,
-      RuleSettings rules,
-      int timelineLimit,
-      Instant nextDue)
+  /** Writes one decision, its row stamped as written at {@code writtenAt}. */
+  public static void commit(
+      Connection connection, Decision decision, Instant writtenAt, int timelineLimit)
       throws SQLException {
     Batch batch = new Batch(timelineLimit);
-    StatusView view = batch.add(claw, fx, now, rules, nextDue);
+    batch.add(decision, writtenAt);
     batch.flush(connection);
-    return view;
   }
 
   /** Changes to many claws, written together by {@link #flush}. */
@@ -108,29 +87,35 @@ public final class ClawUnitOfWork {
       this.timelineLimit = timelineLimit;
     }
 
-    /** Classifies and publishes the claw's status change, then queues everything it wrote. */
-    public StatusView add(
-        ClawState claw, Effects fx, Instant now, RuleSettings rules, Instant nextDue) {
-      StatusView view = StatusPublication.publishIfChanged(claw, now, rules, fx);
-      int before = claw.timelineLines;
-      claw.timelineLines += fx.timeline().size();
-      if (!documents.containsKey(claw.clawId)) {
-        // One write per flush: it expects the version the claw was read with.
-        claw.version++;
+    /**
+     * Queues what a decision wrote: its document (when it changed; it expects the version its
+     * snapshot was read at), its timeline lines and its records. One decision per claw and flush.
+     */
+    public void add(Decision decision, Instant writtenAt) {
+      Decision.Row row = decision.row();
+      if (decision.changed()) {
+        ClawSnapshot snapshot = decision.snapshot();
+        Document previous =
+            documents.put(
+                row.clawId(),
+                new Document(
+                    row,
+                    decision.status().status().wire(),
+                    snapshot,
+                    writtenAt,
+                    decision.nextDue()));
+        if (previous != null) {
+          throw new IllegalArgumentException("claw " + row.clawId() + " decided twice in a batch");
+        }
       }
-      // Serialized now: a claw added twice is written as it was last added.
-      documents.put(
-          claw.clawId,
-          new Document(claw, view.status().wire(), ClawStateMapper.write(claw), nextDue));
-      for (TimelineEntry entry : fx.timeline()) {
-        timelineClaws.add(claw.clawId);
+      for (TimelineEntry entry : decision.timeline()) {
+        timelineClaws.add(row.clawId());
         timeline.add(entry);
       }
-      if (claw.timelineLines / PRUNE_EVERY != before / PRUNE_EVERY) {
-        toPrune.add(claw.clawId);
+      if (row.timelineLines() / PRUNE_EVERY != row.timelineLinesBefore() / PRUNE_EVERY) {
+        toPrune.add(row.clawId());
       }
-      outgoing.addAll(fx.outgoing());
-      return view;
+      outgoing.addAll(decision.outgoing());
     }
 
     /** Writes every queued document, line and record: one statement per table. */
@@ -162,16 +147,16 @@ public final class ClawUnitOfWork {
       Object[] versions = new Object[size];
       int i = 0;
       for (Document document : documents.values()) {
-        ClawState claw = document.claw();
-        ids[i] = claw.clawId;
-        runs[i] = claw.workflowRunId;
+        Decision.Row row = document.row();
+        ids[i] = row.clawId();
+        runs[i] = row.workflowRunId();
         statuses[i] = document.status();
-        states[i] = document.json();
-        created[i] = Timestamp.from(claw.createdAt);
-        updated[i] = Timestamp.from(claw.updatedAt);
+        states[i] = document.snapshot().json();
+        created[i] = Timestamp.from(row.createdAt());
+        updated[i] = Timestamp.from(document.writtenAt());
         due[i] = document.nextDue() == null ? null : Timestamp.from(document.nextDue());
-        partitions[i] = claw.partition >= 0 ? claw.partition : null;
-        versions[i] = claw.version;
+        partitions[i] = row.partition() >= 0 ? row.partition() : null;
+        versions[i] = document.snapshot().version();
         i++;
       }
       try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
@@ -250,6 +235,11 @@ public final class ClawUnitOfWork {
       }
     }
 
-    private record Document(ClawState claw, String status, String json, Instant nextDue) {}
+    private record Document(
+        Decision.Row row,
+        String status,
+        ClawSnapshot snapshot,
+        Instant writtenAt,
+        Instant nextDue) {}
   }
 }

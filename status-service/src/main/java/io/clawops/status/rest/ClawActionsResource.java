@@ -3,9 +3,10 @@ package io.clawops.status.rest;
 import io.clawops.contracts.message.ModelProfile;
 import io.clawops.contracts.sanitize.Sanitizer;
 import io.clawops.status.claw.ActionResult;
-import io.clawops.status.claw.ClawActions;
+import io.clawops.status.claw.ClawInput;
+import io.clawops.status.claw.ClawReducer;
+import io.clawops.status.claw.ClawSnapshot;
 import io.clawops.status.claw.ClawState;
-import io.clawops.status.claw.Effects;
 import io.clawops.status.claw.RuleSettings;
 import io.clawops.status.config.StatusConfig;
 import io.clawops.status.persistence.ClawQueries;
@@ -24,8 +25,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What the operator may do to a claw now, and why not: each action is run against a throwaway copy
- * of the stored record (nothing is saved or published), so the answer is the one the action itself
+ * What the operator may do to a claw now, and why not: the reducer decides each action on the
+ * stored snapshot and nothing is saved or published, so the answer is the one the action itself
  * would give at this moment.
  */
 @Path("/api/claws/{id}/actions")
@@ -41,25 +42,23 @@ public class ClawActionsResource {
     if (clawId.isEmpty()) {
       return Problems.problem(400, "Invalid claw id", "claw id must be a UUID");
     }
-    if (queries.find(clawId.get()) == null) {
+    ClawSnapshot snapshot = queries.snapshot(clawId.get());
+    if (snapshot == null) {
       return Problems.problem(404, "Claw not found", null);
     }
     Instant now = Instant.now();
     RuleSettings rules = config.ruleSettings();
-    // Every check reads a fresh copy: a trial action mutates the copy it is given.
-    Action retry =
-        Action.of(ClawActions.retry(fresh(clawId.get()), null, now, rules, new Effects("trial")));
-    Action cancel = Action.of(ClawActions.cancel(fresh(clawId.get()), now, rules, trial()));
-    Action remove = Action.of(ClawActions.remove(fresh(clawId.get()), now, rules, trial()));
-    return Response.ok(new Actions(retry, cancel, remove, profiles(fresh(clawId.get())))).build();
+    // The reducer decides on the snapshot and changes nothing: each answer is a trial.
+    Action retry = trial(snapshot, new ClawInput.Retry(null, null), now, rules);
+    Action cancel = trial(snapshot, new ClawInput.Cancel(), now, rules);
+    Action remove = trial(snapshot, new ClawInput.Remove(), now, rules);
+    return Response.ok(new Actions(retry, cancel, remove, profiles(snapshot.state()))).build();
   }
 
-  private ClawState fresh(UUID clawId) {
-    return queries.find(clawId);
-  }
-
-  private static Effects trial() {
-    return new Effects("trial");
+  private static Action trial(
+      ClawSnapshot snapshot, ClawInput action, Instant now, RuleSettings rules) {
+    return Action.of(
+        ClawReducer.decide(snapshot, snapshot.clawId(), action, now, rules, "trial").result());
   }
 
   private static List<Profile> profiles(ClawState claw) {

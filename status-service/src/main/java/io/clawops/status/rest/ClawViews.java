@@ -49,13 +49,13 @@ final class ClawViews {
         connection,
         evidence == null ? null : Math.max(0, Duration.between(evidence, now).toSeconds()),
         scheduled.queueWaitSeconds(),
-        failure(claw.lastFailure),
-        claw.failures.stream().map(ClawViews::failure).toList(),
+        failure(claw.lastFailure()),
+        claw.failures(rules.historyLimit()).stream().map(ClawViews::failure).toList(),
         List.copyOf(claw.bootstrap.steps.values()),
         Conditions.of(claw, connection, scheduled),
         claw.capabilities,
-        current == null ? null : run(current),
-        claw.runs.stream().map(ClawViews::run).toList(),
+        current == null ? null : run(claw, current),
+        claw.runs.stream().map(run -> run(claw, run)).toList(),
         List.copyOf(claw.hubMessages),
         claw.createdAt,
         claw.updatedAt,
@@ -79,7 +79,7 @@ final class ClawViews {
         failure.runId());
   }
 
-  private static ClawView.RunView run(RunState run) {
+  private static ClawView.RunView run(ClawState claw, RunState run) {
     return new ClawView.RunView(
         run.runId,
         run.attempt,
@@ -87,7 +87,7 @@ final class ClawViews {
         run.modelProfile,
         run.outcome == null ? null : run.outcome.name().toLowerCase(),
         run.pinnedCause,
-        List.copyOf(run.causes),
+        claw.causesOf(run.attempt),
         run.deadlineAt,
         run.dispatchedAt,
         run.startedAt,
@@ -158,7 +158,7 @@ final class ClawViews {
       if (run == null || run.startedAt == null) {
         return new ClawView.ConditionView("ModelResponsive", "Unknown", null, null, null);
       }
-      return run.causes.stream()
+      return claw.causesOf(run.attempt).stream()
           .filter(cause -> ReasonCode.MODEL_TIMEOUT.code().equals(cause.code()))
           .findFirst()
           .map(

@@ -39,15 +39,24 @@ final class ClawScenario {
 
   final UUID clawId = UUID.randomUUID();
   final RuleSettings rules = RuleSettings.defaults();
-  final ClawState claw;
+  private ClawSnapshot snapshot;
   final List<Effects.Outgoing> published = new ArrayList<>();
   final List<TimelineEntry> timeline = new ArrayList<>();
   Instant now = Instant.parse("2026-11-21T10:00:00Z");
   private long seq;
   private long beat;
+  private Decision lastDecision;
+  private final List<ClawReducer.Step> steps = new ArrayList<>();
 
-  ClawScenario() {
-    claw = new ClawState(clawId, now);
+  ClawScenario() {}
+
+  /** A fresh copy of the claw as decided so far; null before its first record. */
+  ClawState claw() {
+    return snapshot == null ? null : snapshot.state();
+  }
+
+  ClawSnapshot snapshot() {
+    return snapshot;
   }
 
   /** Requested, bootstrapped ok and dispatched as attempt 1 with the given fallbacks. */
@@ -125,7 +134,7 @@ final class ClawScenario {
   }
 
   ClawScenario finished(RunOutcome outcome, String code, Instant finishedAt) {
-    Instant deadline = claw.currentRun().deadlineAt;
+    Instant deadline = claw().currentRun().deadlineAt;
     return apply(
         new RunFinished(runId(), attempt(), ++seq, outcome, code, null, finishedAt, deadline));
   }
@@ -149,20 +158,19 @@ final class ClawScenario {
             envelope.source(),
             envelope.schema(),
             envelope.data());
-    Effects fx = new Effects("status/test");
-    ClawFold.apply(claw, timed, now, rules, fx);
-    StatusPublication.publishIfChanged(claw, now, rules, fx);
-    collect(fx);
+    decide(new ClawInput.Event(timed, 0));
     return this;
   }
 
   /** Moves the clock and fires the due timers. */
   ClawScenario advance(Duration duration) {
     now = now.plus(duration);
-    Effects fx = new Effects("status/test");
-    ClawTimers.tick(claw, now, Instant.EPOCH, rules, fx);
-    StatusPublication.publishIfChanged(claw, now, rules, fx);
-    collect(fx);
+    return tick(Instant.EPOCH);
+  }
+
+  /** Fires the due timers now, for an instance that began watching the claw at {@code since}. */
+  ClawScenario tick(Instant since) {
+    decide(new ClawInput.Tick(since, Duration.ofSeconds(1)));
     return this;
   }
 
@@ -171,22 +179,39 @@ final class ClawScenario {
   }
 
   ActionResult retry(String profile, Integer runSeconds) {
-    Effects fx = new Effects("status/test");
-    ActionResult result = ClawActions.retry(claw, profile, runSeconds, now, rules, fx);
-    StatusPublication.publishIfChanged(claw, now, rules, fx);
-    collect(fx);
-    return result;
+    return decide(new ClawInput.Retry(profile, runSeconds)).result();
   }
 
   ActionResult cancel() {
-    Effects fx = new Effects("status/test");
-    ActionResult result = ClawActions.cancel(claw, now, rules, fx);
-    StatusPublication.publishIfChanged(claw, now, rules, fx);
-    collect(fx);
-    return result;
+    return decide(new ClawInput.Cancel()).result();
+  }
+
+  ActionResult remove() {
+    return decide(new ClawInput.Remove()).result();
+  }
+
+  /** Decides one input at the scenario's clock, as the service does, and keeps its effects. */
+  Decision decide(ClawInput input) {
+    steps.add(new ClawReducer.Step(input, now));
+    Decision decision = ClawReducer.decide(snapshot, clawId, input, now, rules, "status/test");
+    snapshot = decision.snapshot();
+    published.addAll(decision.outgoing());
+    timeline.addAll(decision.timeline());
+    lastDecision = decision;
+    return decision;
+  }
+
+  /** Every input decided so far, with its clock: the claw's history as the reducer saw it. */
+  List<ClawReducer.Step> steps() {
+    return List.copyOf(steps);
+  }
+
+  Decision lastDecision() {
+    return lastDecision;
   }
 
   StatusView status() {
+    ClawState claw = claw();
     return StatusClassifier.classify(claw, Liveness.connection(claw, now, rules));
   }
 
@@ -218,15 +243,10 @@ final class ClawScenario {
   }
 
   UUID runId() {
-    return claw.currentRun().runId;
+    return claw().currentRun().runId;
   }
 
   int attempt() {
-    return claw.currentAttempt();
-  }
-
-  private void collect(Effects fx) {
-    published.addAll(fx.outgoing());
-    timeline.addAll(fx.timeline());
+    return claw().currentAttempt();
   }
 }

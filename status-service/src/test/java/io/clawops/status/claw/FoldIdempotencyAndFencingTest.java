@@ -21,12 +21,11 @@ class FoldIdempotencyAndFencingTest {
     Envelope use =
         Envelope.of(scenario.clawId, "r", new RunToolUse(runId, 1, 3, "c1", "exec", "d1", "ls"));
     scenario.apply(use);
-    String before = io.clawops.status.persistence.ClawStateMapper.write(scenario.claw);
+    String before = scenario.snapshot().json();
 
     scenario.apply(use);
 
-    assertThat(io.clawops.status.persistence.ClawStateMapper.write(scenario.claw))
-        .isEqualTo(before);
+    assertThat(scenario.snapshot().json()).isEqualTo(before);
   }
 
   @Test
@@ -40,7 +39,7 @@ class FoldIdempotencyAndFencingTest {
             oldRun, 1, 99, RunOutcome.FAILED, "agent.process_failure", "boom", scenario.now, null));
 
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.RUNNING);
-    assertThat(scenario.claw.currentRun().outcome).isNull();
+    assertThat(scenario.claw().currentRun().outcome).isNull();
     assertThat(scenario.timeline).last().satisfies(entry -> assertThat(entry.stale()).isTrue());
   }
 
@@ -63,7 +62,7 @@ class FoldIdempotencyAndFencingTest {
     assertThat(scenario.cancels())
         .singleElement()
         .satisfies(cancel -> assertThat(cancel.runId()).isEqualTo(gone));
-    assertThat(scenario.claw.currentRun().runnerId).isEqualTo("runner-2");
+    assertThat(scenario.claw().currentRun().runnerId).isEqualTo("runner-2");
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.COMPLETED);
     assertThat(scenario.tasks()).isEmpty();
   }
@@ -84,7 +83,7 @@ class FoldIdempotencyAndFencingTest {
         new io.clawops.contracts.message.RunClaimed(late, 1, 1, UUID.randomUUID(), "runner-2"));
 
     assertThat(scenario.cancels()).extracting(c -> c.runId()).contains(late);
-    assertThat(scenario.claw.currentRun().attempt).isEqualTo(2);
+    assertThat(scenario.claw().currentRun().attempt).isEqualTo(2);
   }
 
   @Test
@@ -98,7 +97,7 @@ class FoldIdempotencyAndFencingTest {
     assertThat(scenario.cancels())
         .singleElement()
         .satisfies(cancel -> assertThat(cancel.runId()).isEqualTo(intruder));
-    assertThat(scenario.claw.currentRun().runnerId).isEqualTo("runner-1");
+    assertThat(scenario.claw().currentRun().runnerId).isEqualTo("runner-1");
   }
 
   @Test
@@ -111,9 +110,9 @@ class FoldIdempotencyAndFencingTest {
     scenario.apply(new RunToolResult(runId, 1, 2, "c1", "exec", true, null, "x"));
     scenario.dispatch(1, ClawScenario.PRIMARY, List.of(), 3);
 
-    assertThat(scenario.claw.runs).hasSize(1);
-    assertThat(scenario.claw.currentRun().runId).isEqualTo(runId);
-    assertThat(scenario.claw.currentRun().highSeq).isEqualTo(2);
+    assertThat(scenario.claw().runs).hasSize(1);
+    assertThat(scenario.claw().currentRun().runId).isEqualTo(runId);
+    assertThat(scenario.claw().currentRun().highSeq).isEqualTo(2);
   }
 
   /**
@@ -127,7 +126,6 @@ class FoldIdempotencyAndFencingTest {
     UUID runId = UUID.randomUUID();
     scenario.now = requestedAt.plusSeconds(5);
     // The claw's first folded record is its claim, from claw.events.
-    scenario.claw.createdAt = scenario.now;
     scenario.apply(
         new io.clawops.contracts.message.RunClaimed(runId, 1, 1, UUID.randomUUID(), "runner-1"));
     scenario.now = requestedAt;
@@ -135,9 +133,9 @@ class FoldIdempotencyAndFencingTest {
     scenario.now = requestedAt.plusSeconds(1);
     scenario.dispatch(1, ClawScenario.PRIMARY, List.of(), 3);
 
-    assertThat(scenario.claw.createdAt).isEqualTo(requestedAt);
-    assertThat(scenario.claw.currentRun().dispatchedAt).isEqualTo(requestedAt.plusSeconds(1));
-    assertThat(scenario.claw.currentRun().runId).isEqualTo(runId);
+    assertThat(scenario.claw().createdAt).isEqualTo(requestedAt);
+    assertThat(scenario.claw().currentRun().dispatchedAt).isEqualTo(requestedAt.plusSeconds(1));
+    assertThat(scenario.claw().currentRun().runId).isEqualTo(runId);
     assertThat(scenario.timeline)
         .anyMatch(
             line ->

@@ -6,6 +6,7 @@ import io.clawops.contracts.message.ClawStatus;
 import io.clawops.contracts.message.ConnectionState;
 import io.clawops.contracts.message.RunHeartbeat;
 import io.clawops.contracts.message.RunOutcome;
+import io.clawops.contracts.message.TaskDispatched;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,11 +23,11 @@ class LivenessRulesTest {
     scenario.beat();
 
     scenario.advance(BEAT.multipliedBy(3));
-    assertThat(Liveness.connection(scenario.claw, scenario.now, scenario.rules))
+    assertThat(Liveness.connection(scenario.claw(), scenario.now, scenario.rules))
         .isEqualTo(ConnectionState.STALE);
     scenario.advance(BEAT.multipliedBy(2));
 
-    assertThat(Liveness.connection(scenario.claw, scenario.now, scenario.rules))
+    assertThat(Liveness.connection(scenario.claw(), scenario.now, scenario.rules))
         .isEqualTo(ConnectionState.OFFLINE);
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.OFFLINE);
     assertThat(scenario.statusChanges())
@@ -49,7 +50,7 @@ class LivenessRulesTest {
         .singleElement()
         .satisfies(c -> assertThat(c.runId()).isEqualTo(lost));
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.RECOVERING);
-    assertThat(scenario.claw.lastFailure.code()).isEqualTo("platform.runner_lost");
+    assertThat(scenario.claw().lastFailure().code()).isEqualTo("platform.runner_lost");
   }
 
   @Test
@@ -76,7 +77,7 @@ class LivenessRulesTest {
     scenario.advance(BEAT.multipliedBy(8));
 
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.MODEL_TIMEOUT);
-    assertThat(Liveness.connection(scenario.claw, scenario.now, scenario.rules))
+    assertThat(Liveness.connection(scenario.claw(), scenario.now, scenario.rules))
         .isEqualTo(ConnectionState.OFFLINE);
     assertThat(scenario.tasks()).isEmpty();
   }
@@ -130,7 +131,7 @@ class LivenessRulesTest {
     assertThat(scenario.cancels())
         .singleElement()
         .satisfies(c -> assertThat(c.runId()).isEqualTo(lost));
-    assertThat(scenario.claw.lastFailure.code()).isEqualTo("platform.runner_lost");
+    assertThat(scenario.claw().lastFailure().code()).isEqualTo("platform.runner_lost");
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.RECOVERING);
   }
 
@@ -149,7 +150,7 @@ class LivenessRulesTest {
     assertThat(scenario.cancels())
         .singleElement()
         .satisfies(c -> assertThat(c.runId()).isEqualTo(lost));
-    assertThat(scenario.claw.lastFailure.code()).isEqualTo("platform.runner_lost");
+    assertThat(scenario.claw().lastFailure().code()).isEqualTo("platform.runner_lost");
   }
 
   @Test
@@ -159,9 +160,10 @@ class LivenessRulesTest {
     Instant lastBeat = scenario.now;
     scenario.now = lastBeat.plus(BEAT.multipliedBy(12));
     // A late-folded beat: every liveness threshold passed before the claw was written again.
-    scenario.claw.currentRun().lastHeartbeatAt = lastBeat;
+    ClawState claw = scenario.claw();
+    claw.currentRun().lastHeartbeatAt = lastBeat;
 
-    assertThat(ClawTimers.nextDue(scenario.claw, scenario.now, scenario.rules))
+    assertThat(ClawTimers.nextDue(claw, scenario.now, scenario.rules))
         .isEqualTo(lastBeat.plus(BEAT.multipliedBy(scenario.rules.redispatchBeats())));
   }
 
@@ -181,7 +183,7 @@ class LivenessRulesTest {
     ClawScenario scenario = ClawScenario.running();
     scenario.beat();
 
-    assertThat(ClawTimers.nextDue(scenario.claw, scenario.now, scenario.rules))
+    assertThat(ClawTimers.nextDue(scenario.claw(), scenario.now, scenario.rules))
         .isEqualTo(scenario.now.plus(BEAT.multipliedBy(3)));
   }
 
@@ -193,13 +195,14 @@ class LivenessRulesTest {
     java.time.Instant takeover = scenario.now.plus(BEAT.multipliedBy(20));
     scenario.now = takeover.plus(BEAT.multipliedBy(6));
 
-    Effects fx = new Effects("status/test");
-    ClawTimers.tick(scenario.claw, scenario.now, takeover, scenario.rules, fx);
-    assertThat(fx.outgoing()).isEmpty();
+    scenario.tick(takeover);
+    assertThat(scenario.cancels()).isEmpty();
+    assertThat(scenario.tasks()).isEmpty();
 
     scenario.now = takeover.plus(BEAT.multipliedBy(7));
-    ClawTimers.tick(scenario.claw, scenario.now, takeover, scenario.rules, fx);
-    assertThat(fx.outgoing()).isNotEmpty();
+    scenario.tick(takeover);
+    assertThat(scenario.cancels()).hasSize(1);
+    assertThat(scenario.tasks()).extracting(TaskDispatched::attempt).containsExactly(2);
   }
 
   @Test
@@ -229,7 +232,7 @@ class LivenessRulesTest {
             neverProvisioned)) {
       for (int second = 0; second < 3 * 3600; second += 5) {
         scenario.advance(Duration.ofSeconds(5));
-        Instant due = ClawTimers.nextDue(scenario.claw, scenario.now, scenario.rules);
+        Instant due = ClawTimers.nextDue(scenario.claw(), scenario.now, scenario.rules);
         assertThat(due == null || due.isAfter(scenario.now))
             .as("next due %s after a tick at %s (%s)", due, scenario.now, scenario.status())
             .isTrue();
@@ -245,13 +248,13 @@ class LivenessRulesTest {
     scenario.beat();
     Instant takeover = scenario.now.plus(BEAT.multipliedBy(20));
     scenario.now = takeover.plus(BEAT.multipliedBy(6));
-    ClawTimers.tick(scenario.claw, scenario.now, takeover, scenario.rules, new Effects("t"));
+    scenario.tick(takeover);
     Instant retryAt = scenario.now.plus(Duration.ofSeconds(1));
 
     // The re-dispatch was due by the folded beats but is held back by the takeover.
-    assertThat(ClawTimers.nextDue(scenario.claw, scenario.now, scenario.rules))
+    assertThat(ClawTimers.nextDue(scenario.claw(), scenario.now, scenario.rules))
         .isBefore(scenario.now);
-    assertThat(ClawTimers.nextDueAfterTick(scenario.claw, scenario.now, scenario.rules, retryAt))
+    assertThat(ClawTimers.nextDueAfterTick(scenario.claw(), scenario.now, scenario.rules, retryAt))
         .isEqualTo(retryAt);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clawops.contracts.message.ClawStatus;
 import io.clawops.contracts.message.CommandInjectMessage;
-import io.clawops.status.persistence.ClawStateMapper;
 import org.junit.jupiter.api.Test;
 
 class LoopRulesTest {
@@ -47,7 +46,7 @@ class LoopRulesTest {
     assertThat(scenario.cancels())
         .singleElement()
         .satisfies(c -> assertThat(c.runId()).isEqualTo(scenario.runId()));
-    assertThat(scenario.claw.hubMessages)
+    assertThat(scenario.claw().hubMessages)
         .singleElement()
         .satisfies(m -> assertThat(m.outcome()).isEqualTo("loop_persisted"));
     assertThat(scenario.injected()).hasSize(1);
@@ -70,7 +69,7 @@ class LoopRulesTest {
     assertThat(scenario.cancels())
         .singleElement()
         .satisfies(c -> assertThat(c.runId()).isEqualTo(scenario.runId()));
-    assertThat(scenario.claw.hubMessages)
+    assertThat(scenario.claw().hubMessages)
         .singleElement()
         .satisfies(
             m -> {
@@ -81,8 +80,8 @@ class LoopRulesTest {
             });
     assertThat(scenario.timeline)
         .anySatisfy(entry -> assertThat(entry.summary()).contains("not delivered: " + NO_INPUT));
-    assertThat(ClawStateMapper.read(ClawStateMapper.write(scenario.claw)).hubMessages)
-        .isEqualTo(scenario.claw.hubMessages);
+    assertThat(ClawDocuments.read(ClawDocuments.write(scenario.claw())).hubMessages)
+        .isEqualTo(scenario.claw().hubMessages);
   }
 
   @Test
@@ -90,12 +89,12 @@ class LoopRulesTest {
     ClawScenario scenario = ClawScenario.running();
     scenario.toolCall("exec", "sudo", false, ELEVATED).toolCall("exec", "sudo", false, ELEVATED);
     String stored =
-        ClawStateMapper.write(scenario.claw)
+        ClawDocuments.write(scenario.claw())
             .replace("\"delivery\":\"sent\",", "")
             .replace(",\"undeliveredReason\":null", "");
     assertThat(stored).doesNotContain("\"delivery\"").doesNotContain("undeliveredReason");
 
-    ClawState read = ClawStateMapper.read(stored);
+    ClawState read = ClawDocuments.read(stored);
 
     assertThat(read.hubMessages)
         .singleElement()
@@ -136,7 +135,7 @@ class LoopRulesTest {
 
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.RUNNING);
     assertThat(scenario.cancels()).isEmpty();
-    assertThat(scenario.claw.hubMessages)
+    assertThat(scenario.claw().hubMessages)
         .singleElement()
         .satisfies(
             m -> {
@@ -153,7 +152,7 @@ class LoopRulesTest {
 
     scenario.toolCall("exec", "make-install-user", true, null);
 
-    assertThat(scenario.claw.hubMessages)
+    assertThat(scenario.claw().hubMessages)
         .singleElement()
         .satisfies(m -> assertThat(m.outcome()).isEqualTo("loop_recovered"));
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.RUNNING);

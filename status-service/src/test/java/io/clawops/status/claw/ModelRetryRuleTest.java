@@ -17,8 +17,9 @@ class ModelRetryRuleTest {
     scenario.apply(retry(scenario, 3, "agent.provider_rate_limit"));
 
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.RUNNING);
-    assertThat(scenario.claw.currentRun().pinnedCause).isNull();
-    assertThat(scenario.claw.currentRun().modelRetry.code()).isEqualTo("agent.provider_rate_limit");
+    assertThat(scenario.claw().currentRun().pinnedCause).isNull();
+    assertThat(scenario.claw().currentRun().modelRetry.code())
+        .isEqualTo("agent.provider_rate_limit");
   }
 
   @Test
@@ -30,7 +31,7 @@ class ModelRetryRuleTest {
         new RunModel(
             scenario.runId(), scenario.attempt(), 4, ModelPhase.RESPONSE, "minimax-m2", null));
 
-    assertThat(scenario.claw.currentRun().modelRetry).isNull();
+    assertThat(scenario.claw().currentRun().modelRetry).isNull();
   }
 
   @Test
@@ -39,7 +40,7 @@ class ModelRetryRuleTest {
 
     scenario.apply(retry(scenario, 3, "agent.teapot"));
 
-    assertThat(scenario.claw.currentRun().modelRetry.code())
+    assertThat(scenario.claw().currentRun().modelRetry.code())
         .isEqualTo("agent.provider_server_error");
   }
 

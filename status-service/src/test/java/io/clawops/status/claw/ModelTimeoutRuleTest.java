@@ -20,7 +20,7 @@ class ModelTimeoutRuleTest {
     assertThat(status.status()).isEqualTo(ClawStatus.MODEL_TIMEOUT);
     assertThat(status.message()).isEqualTo("model timeout: no fallback configured");
     assertThat(status.retryable()).isTrue();
-    assertThat(scenario.claw.lastFailure.message())
+    assertThat(scenario.claw().lastFailure().message())
         .isEqualTo("model timeout: no fallback configured");
     assertThat(scenario.tasks()).isEmpty();
   }
@@ -65,7 +65,7 @@ class ModelTimeoutRuleTest {
 
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.COMPLETED);
     assertThat(scenario.tasks()).hasSize(1);
-    assertThat(scenario.claw.lastFailure.code()).isEqualTo("agent.model_timeout");
+    assertThat(scenario.claw().lastFailure().code()).isEqualTo("agent.model_timeout");
   }
 
   @Test

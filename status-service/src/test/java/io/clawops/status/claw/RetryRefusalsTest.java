@@ -44,7 +44,7 @@ class RetryRefusalsTest {
         ClawStatus.REMOVED,
         () -> {
           ClawScenario s = ClawScenario.running();
-          ClawActions.remove(s.claw, s.now, s.rules, new Effects("t"));
+          s.remove();
           return s;
         });
     cases.put(

@@ -6,7 +6,6 @@ import io.clawops.contracts.message.BootstrapCompleted;
 import io.clawops.contracts.message.ClawStatus;
 import io.clawops.contracts.message.ConnectionState;
 import io.clawops.contracts.message.RunOutcome;
-import io.clawops.status.persistence.ClawStateMapper;
 import org.junit.jupiter.api.Test;
 
 class StatusClassifierTest {
@@ -46,21 +45,22 @@ class StatusClassifierTest {
   void shouldShowRemovedBeforeAnythingElse() {
     ClawScenario scenario = ClawScenario.running();
     scenario.finished(RunOutcome.COMPLETED, null, scenario.now);
-    scenario.claw.lifecycle = Lifecycle.REMOVED;
+    ClawState claw = scenario.claw();
+    claw.lifecycle = Lifecycle.REMOVED;
 
-    assertThat(StatusClassifier.classify(scenario.claw, ConnectionState.OFFLINE).status())
+    assertThat(StatusClassifier.classify(claw, ConnectionState.OFFLINE).status())
         .isEqualTo(ClawStatus.REMOVED);
   }
 
   @Test
   void shouldShowOfflineOnlyWhenNoFailureIsRecorded() {
     ClawScenario scenario = ClawScenario.running();
-    assertThat(StatusClassifier.classify(scenario.claw, ConnectionState.OFFLINE).status())
+    assertThat(StatusClassifier.classify(scenario.claw(), ConnectionState.OFFLINE).status())
         .isEqualTo(ClawStatus.OFFLINE);
 
     scenario.finished(RunOutcome.STALLED, "platform.idle_watchdog", scenario.now);
 
-    assertThat(StatusClassifier.classify(scenario.claw, ConnectionState.OFFLINE).status())
+    assertThat(StatusClassifier.classify(scenario.claw(), ConnectionState.OFFLINE).status())
         .isEqualTo(ClawStatus.STALLED);
   }
 
@@ -71,12 +71,12 @@ class StatusClassifierTest {
         .beat()
         .toolCall("exec", "d", false, "exec failed: elevated is not available")
         .modelTimeout();
-    String stored = ClawStateMapper.write(scenario.claw);
+    String stored = ClawDocuments.write(scenario.claw());
 
-    ClawState restored = ClawStateMapper.read(stored);
+    ClawState restored = ClawDocuments.read(stored);
 
-    assertThat(ClawStateMapper.write(restored)).isEqualTo(stored);
+    assertThat(ClawDocuments.write(restored)).isEqualTo(stored);
     assertThat(StatusClassifier.classify(restored, ConnectionState.CONNECTED))
-        .isEqualTo(StatusClassifier.classify(scenario.claw, ConnectionState.CONNECTED));
+        .isEqualTo(StatusClassifier.classify(scenario.claw(), ConnectionState.CONNECTED));
   }
 }

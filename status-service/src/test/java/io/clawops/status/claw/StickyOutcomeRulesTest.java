@@ -12,14 +12,14 @@ class StickyOutcomeRulesTest {
   @Test
   void shouldKeepTimeoutWhenLateCancelArrives() {
     ClawScenario scenario = ClawScenario.running();
-    var deadline = scenario.claw.currentRun().deadlineAt;
+    var deadline = scenario.claw().currentRun().deadlineAt;
     scenario.finished(RunOutcome.TIMED_OUT, "platform.hard_timeout", deadline.plusSeconds(1));
 
     scenario.finished(RunOutcome.CANCELLED, "platform.cancelled", deadline.plusSeconds(5));
     scenario.error("agent.process_failure", "aborted");
 
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.TIMED_OUT);
-    assertThat(scenario.claw.currentRun().causes)
+    assertThat(scenario.claw().causesOf(scenario.attempt()))
         .extracting(Cause::code)
         .contains("platform.cancelled");
   }
@@ -27,7 +27,7 @@ class StickyOutcomeRulesTest {
   @Test
   void shouldCorrectAProvisionalTimeoutWhenACompletionBeforeTheDeadlineArrives() {
     ClawScenario scenario = ClawScenario.running();
-    var deadline = scenario.claw.currentRun().deadlineAt;
+    var deadline = scenario.claw().currentRun().deadlineAt;
     scenario.advance(Duration.between(scenario.now, deadline).plus(scenario.rules.deadlineGrace()));
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.TIMED_OUT);
 
@@ -39,7 +39,7 @@ class StickyOutcomeRulesTest {
   @Test
   void shouldNotLetACompletionAfterTheDeadlineUndoATimeout() {
     ClawScenario scenario = ClawScenario.running();
-    var deadline = scenario.claw.currentRun().deadlineAt;
+    var deadline = scenario.claw().currentRun().deadlineAt;
     scenario.finished(RunOutcome.TIMED_OUT, "platform.hard_timeout", deadline.plusSeconds(1));
 
     scenario.finished(RunOutcome.COMPLETED, null, deadline.plusSeconds(3));
@@ -65,8 +65,8 @@ class StickyOutcomeRulesTest {
     scenario.error("agent.provider_auth", "provider refused the key");
     scenario.finished(RunOutcome.FAILED, "agent.process_failure", scenario.now);
 
-    assertThat(scenario.claw.currentRun().pinnedCause).isEqualTo("agent.provider_auth");
-    assertThat(scenario.claw.currentRun().causes)
+    assertThat(scenario.claw().currentRun().pinnedCause).isEqualTo("agent.provider_auth");
+    assertThat(scenario.claw().causesOf(scenario.attempt()))
         .extracting(Cause::code)
         .containsExactly("agent.provider_auth", "agent.process_failure");
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.FAILED);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TimedOutRetryTest {
 
   private static ClawScenario timedOut(ClawScenario scenario) {
-    var deadline = scenario.claw.currentRun().deadlineAt;
+    var deadline = scenario.claw().currentRun().deadlineAt;
     scenario.finished(RunOutcome.TIMED_OUT, "platform.hard_timeout", deadline.plusSeconds(1));
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.TIMED_OUT);
     return scenario;
@@ -40,7 +40,7 @@ class TimedOutRetryTest {
     assertThat(next.modelProfile()).isEqualTo(ClawScenario.PRIMARY);
     assertThat(scenario.status().status()).isEqualTo(ClawStatus.RECOVERING);
     // The task template carries the new budget: a later re-dispatch of a lost run keeps it.
-    assertThat(scenario.claw.task.timeouts().runSeconds()).isEqualTo(7200);
+    assertThat(scenario.claw().task.timeouts().runSeconds()).isEqualTo(7200);
   }
 
   @Test

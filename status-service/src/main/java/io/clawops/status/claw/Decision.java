@@ -1,0 +1,47 @@
+package io.clawops.status.claw;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What {@link ClawReducer} decided for one claw: the new snapshot (the same one when nothing
+ * changed), the records to publish and timeline lines to store, the answer to an operator action,
+ * the status as classified now, when its timers are due next, and the columns its row is indexed
+ * by.
+ *
+ * @param before the snapshot decided on, null for a claw seen for the first time
+ * @param snapshot the snapshot after the decision; its version is the one it will be written as
+ * @param changed whether the document changed (nothing to write otherwise)
+ * @param result the answer to an operator action, null for records and ticks
+ */
+public record Decision(
+    ClawSnapshot before,
+    ClawSnapshot snapshot,
+    boolean changed,
+    List<Effects.Outgoing> outgoing,
+    List<TimelineEntry> timeline,
+    ActionResult result,
+    StatusView status,
+    Instant nextDue,
+    Row row) {
+
+  /** The columns of the claw's row besides its document. */
+  public record Row(
+      UUID clawId,
+      String workflowRunId,
+      Instant createdAt,
+      Instant updatedAt,
+      int partition,
+      int timelineLinesBefore,
+      int timelineLines) {}
+
+  public UUID clawId() {
+    return row.clawId();
+  }
+
+  /** Whether an action was refused (nothing changed then). */
+  public boolean refused() {
+    return result != null && !result.accepted();
+  }
+}
