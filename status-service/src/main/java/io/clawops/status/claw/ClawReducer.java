@@ -50,7 +50,7 @@ public final class ClawReducer {
    */
   public static Decision decideAll(
       ClawSnapshot snapshot, UUID clawId, List<Step> steps, RuleSettings rules, String source) {
-    ClawState claw = snapshot == null ? null : snapshot.state();
+    ClawState claw = snapshot == null ? null : snapshot.draft();
     int linesBefore = claw == null ? 0 : claw.timelineLines;
     List<Effects.Outgoing> outgoing = new ArrayList<>();
     List<TimelineEntry> timeline = new ArrayList<>();

@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One row per rule of DESIGN §6.2 and §7, each named by its rule: a history driven through {@link
  * ClawReducer} and what the rule says must come of it. Every row is also replayed from its recorded
- * inputs, one decision at a time and all in one {@code decideAll}, and must give the same document
- * and the same published records, byte for byte: the reducer reads no clock and mints no random id.
+ * inputs, one decision at a time (on the snapshot just decided, and on one read back from its
+ * stored text) and all in one {@code decideAll}, and must give the same document and the same
+ * published records, byte for byte: the reducer reads no clock and mints no random id.
  */
 class RuleTableTest {
 
@@ -353,6 +354,21 @@ class RuleTableTest {
     assertThat(snapshot.json()).isEqualTo(scenario.snapshot().json());
     assertThat(published)
         .isEqualTo(scenario.published.stream().map(RuleTableTest::encode).toList());
+
+    // Each step on a snapshot read back from its stored text, as after a restart or cache miss.
+    ClawSnapshot stored = null;
+    List<String> publishedFromStored = new ArrayList<>();
+    for (ClawReducer.Step step : steps) {
+      Decision decision =
+          ClawReducer.decide(
+              stored, scenario.clawId, step.input(), step.clock(), scenario.rules, "status/test");
+      stored =
+          ClawSnapshot.stored(
+              scenario.clawId, decision.snapshot().json(), decision.snapshot().version());
+      decision.outgoing().forEach(out -> publishedFromStored.add(encode(out)));
+    }
+    assertThat(stored.json()).isEqualTo(scenario.snapshot().json());
+    assertThat(publishedFromStored).isEqualTo(published);
 
     Decision all =
         ClawReducer.decideAll(null, scenario.clawId, steps, scenario.rules, "status/test");
