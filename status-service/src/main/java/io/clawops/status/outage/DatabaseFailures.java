@@ -1,5 +1,6 @@
 package io.clawops.status.outage;
 
+import io.clawops.status.persistence.StaleClawsException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.sql.SQLException;
@@ -11,10 +12,11 @@ import java.util.Set;
 import javax.transaction.xa.XAException;
 
 /**
- * Tells a failure that says the database is away or busy for now (worth the same work again later)
- * from one the work itself causes (a poison record, a bug), by the SQLException somewhere in its
- * cause chain: the fold wraps it in an IllegalStateException, the transaction manager in a
- * RollbackException, the pool in its own SQLException.
+ * Tells a failure that says the database is away or busy for now (worth the same work again later;
+ * claws other writers kept changing count too) from one the work itself causes (a poison record, a
+ * bug), by the SQLException somewhere in its cause chain: the fold wraps it in an
+ * IllegalStateException, the transaction manager in a RollbackException, the pool in its own
+ * SQLException.
  */
 public final class DatabaseFailures {
 
@@ -49,6 +51,11 @@ public final class DatabaseFailures {
   }
 
   private static boolean isTransientItself(Throwable cause) {
+    if (cause instanceof StaleClawsException) {
+      // Other writers kept changing these claws while they were decided: contention, like a
+      // serialization failure, never a fault of the records.
+      return true;
+    }
     if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
       return true;
     }

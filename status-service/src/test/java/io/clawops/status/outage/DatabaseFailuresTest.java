@@ -6,12 +6,15 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import io.clawops.status.persistence.StaleClawsException;
 import io.clawops.testkit.PostgresTestServer;
 import jakarta.transaction.RollbackException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.transaction.xa.XAException;
@@ -202,6 +205,14 @@ class DatabaseFailuresTest {
     assertThat(DatabaseFailures.isTransient(badCast)).isFalse();
     assertThat(DatabaseFailures.isTransient(new IllegalArgumentException("bad record"))).isFalse();
     assertThat(DatabaseFailures.isTransient(new NullPointerException())).isFalse();
+  }
+
+  @Test
+  void shouldCallClawsOtherWritersKeptChangingTransient() {
+    StaleClawsException stale = new StaleClawsException(Set.of(UUID.randomUUID()));
+
+    assertThat(DatabaseFailures.isTransient(stale)).isTrue();
+    assertThat(DatabaseFailures.isTransient(new RuntimeException("round failed", stale))).isTrue();
   }
 
   @Test
