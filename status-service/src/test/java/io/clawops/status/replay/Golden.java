@@ -1,7 +1,8 @@
 package io.clawops.status.replay;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clawops.contracts.codec.EnvelopeCodec;
@@ -77,6 +78,14 @@ final class Golden {
       Decisions.live(fixture, clawId).forEach(liveDecisions::add);
       ArrayNode liveStatuses = live.putArray("statuses");
       Decisions.liveStatuses(fixture, clawId).forEach(liveStatuses::add);
+      LiveIds ids = new LiveIds(fixture);
+      claw.published().forEach(ids::published);
+      ArrayNode handedOver = node.putArray("liveIdsHandedOver");
+      ids.pairs().entrySet().stream()
+          .sorted(java.util.Map.Entry.comparingByKey())
+          .forEach(
+              pair ->
+                  handedOver.addObject().put("live", pair.getKey()).put("replay", pair.getValue()));
       ArrayNode timeline = node.putArray("timeline");
       claw.timeline().forEach(entry -> timeline.add(line(entry)));
       ArrayNode actions = node.putArray("actions");
@@ -134,10 +143,12 @@ final class Golden {
 
   static void write(Fixture fixture, JsonNode golden) {
     try {
+      // One array item a line: a reviewer reads the timeline and a diff shows the line that moved.
+      DefaultIndenter lines = new DefaultIndenter("  ", "\n");
       String text =
           Canonical.JSON
-                  .copy()
-                  .enable(SerializationFeature.INDENT_OUTPUT)
+                  .writer(
+                      new DefaultPrettyPrinter().withObjectIndenter(lines).withArrayIndenter(lines))
                   .writeValueAsString(golden)
               + "\n";
       Files.writeString(file(fixture), text, StandardCharsets.UTF_8);
