@@ -19,8 +19,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Replays the end-to-end stories recorded in {@code src/test/resources/replay/<story>.jsonl}
  * through the rules ({@link ReplayDriver}) and compares with {@code <story>.golden.json}: as
- * recorded it must equal the golden record; every record delivered twice, and heartbeats moved
- * against the run events ({@link Deliveries}), it must end in the same final records.
+ * recorded it must equal the golden record and decide what the live service decided; every record
+ * delivered twice, heartbeats moved against the run events, and the producers' redaction undone
+ * ({@link Deliveries}), it must end in the same final records ({@link FinalRecords}).
  *
  * <p>{@code ./mvnw -pl status-service test -Dtest=FixtureReplayTest -Dclawops.replay.update=true}
  * rewrites the golden files from what the rules make now (keeping each one's {@code proves});
