@@ -14,6 +14,7 @@ import io.clawops.e2e.system.ClawRecords;
 import io.clawops.e2e.system.ClawRequest;
 import io.clawops.e2e.system.EndToEnd;
 import io.clawops.e2e.system.Envelopes;
+import io.clawops.e2e.system.RecordFixture;
 import io.clawops.testkit.TopicRecorder;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -34,6 +35,7 @@ class ModelTimeoutIT {
   }
 
   @Test
+  @RecordFixture("model-timeout-no-fallback")
   void shouldReportARetryableModelTimeoutWhenNoFallbackIsConfigured() {
     UUID clawId = create(ClawRequest.scenario("model-timeout wait-ms=100"));
 
@@ -50,6 +52,7 @@ class ModelTimeoutIT {
   }
 
   @Test
+  @RecordFixture("model-timeout-retried")
   void shouldStartExactlyOneNewAttemptWhenRetriedAfterAModelTimeout() {
     try (TopicRecorder tasks = system.kafka().record(Topics.TASKS)) {
       UUID clawId = create(ClawRequest.scenario("model-timeout wait-ms=100"));
@@ -81,6 +84,7 @@ class ModelTimeoutIT {
   }
 
   @Test
+  @RecordFixture("model-timeout-fallback")
   void shouldRecoverAndCompleteOnTheFallbackModelWhenThePrimaryTimesOut() {
     try (TopicRecorder statuses = system.kafka().record(Topics.STATUS)) {
       UUID clawId =

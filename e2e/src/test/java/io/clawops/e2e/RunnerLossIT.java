@@ -16,6 +16,7 @@ import io.clawops.e2e.system.ClawRecords;
 import io.clawops.e2e.system.ClawRequest;
 import io.clawops.e2e.system.EndToEnd;
 import io.clawops.e2e.system.Envelopes;
+import io.clawops.e2e.system.RecordFixture;
 import io.clawops.testkit.TopicRecorder;
 import java.util.List;
 import java.util.UUID;
@@ -48,6 +49,7 @@ class RunnerLossIT {
   }
 
   @Test
+  @RecordFixture("runner-lost")
   void shouldRedispatchToTheSurvivingRunnerAndKeepTheFailureWhenTheRunnerIsKilledMidRun() {
     try (TopicRecorder topics =
         system.kafka().record(Topics.TASKS, Topics.EVENTS, Topics.COMMANDS, Topics.STATUS)) {

@@ -9,6 +9,7 @@ import io.clawops.e2e.system.ClawOpsApi;
 import io.clawops.e2e.system.ClawOpsSystem;
 import io.clawops.e2e.system.ClawRequest;
 import io.clawops.e2e.system.EndToEnd;
+import io.clawops.e2e.system.RecordFixture;
 import io.clawops.simagent.scenario.SecretLeak;
 import io.clawops.testkit.ConsumedRecord;
 import io.clawops.testkit.TopicRecorder;
@@ -40,6 +41,7 @@ class SecretLeakIT {
   }
 
   @Test
+  @RecordFixture("secret-leak")
   void shouldKeepEverySecretOutOfTheApiTheTopicsTheDatabaseAndTheLogs() {
     List<String> secrets = new ArrayList<>(SecretLeak.SECRETS);
     secrets.add(system.deployKey());

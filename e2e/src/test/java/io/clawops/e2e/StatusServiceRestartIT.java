@@ -16,6 +16,7 @@ import io.clawops.e2e.system.ClawRecords;
 import io.clawops.e2e.system.ClawRequest;
 import io.clawops.e2e.system.EndToEnd;
 import io.clawops.e2e.system.Envelopes;
+import io.clawops.e2e.system.RecordFixture;
 import io.clawops.testkit.TopicRecorder;
 import java.time.Duration;
 import java.util.Set;
@@ -86,6 +87,7 @@ class StatusServiceRestartIT {
    * healthy run must not be declared lost, cancelled or re-dispatched for that.
    */
   @Test
+  @RecordFixture("healthy-across-restart")
   void shouldNotCancelOrRedispatchAHealthyRunWhileARestartedStatusServiceCatchesUp() {
     try (TopicRecorder topics =
         system.kafka().record(Topics.TASKS, Topics.EVENTS, Topics.COMMANDS)) {

@@ -8,6 +8,7 @@ import io.clawops.e2e.system.ClawOpsSystem;
 import io.clawops.e2e.system.ClawRecords;
 import io.clawops.e2e.system.ClawRequest;
 import io.clawops.e2e.system.EndToEnd;
+import io.clawops.e2e.system.RecordFixture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ class StuckAgentIT {
   }
 
   @Test
+  @RecordFixture("stalled-idle-watchdog")
   void shouldReportStalledWhenTheAgentFallsSilentPastItsIdleTimeout() {
     UUID clawId =
         create(ClawRequest.scenario("hang").timeout("idleSeconds", 3).timeout("runSeconds", 60));
@@ -47,6 +49,7 @@ class StuckAgentIT {
   }
 
   @Test
+  @RecordFixture("hard-deadline-late-cancel")
   void shouldStayTimedOutWhenACancelFollowsTheHardDeadline() {
     UUID clawId =
         create(ClawRequest.scenario("hang").timeout("runSeconds", 4).timeout("idleSeconds", 60));

@@ -13,6 +13,7 @@ import io.clawops.e2e.system.ClawRecords;
 import io.clawops.e2e.system.ClawRequest;
 import io.clawops.e2e.system.EndToEnd;
 import io.clawops.e2e.system.Envelopes;
+import io.clawops.e2e.system.RecordFixture;
 import io.clawops.testkit.TopicRecorder;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +34,7 @@ class ToolLoopIT {
   }
 
   @Test
+  @RecordFixture("elevated-loop-recovers")
   void shouldCompleteWhenTheCorrectiveHubMessageReachesAnAgentLoopingOnElevatedExec() {
     try (TopicRecorder topics = system.kafka().record(Topics.COMMANDS, Topics.EVENTS)) {
       UUID clawId = create("elevated-loop-recovers interval-ms=300");
@@ -64,6 +66,7 @@ class ToolLoopIT {
   }
 
   @Test
+  @RecordFixture("elevated-loop-stubborn")
   void shouldEndToolBlockedWhenTheAgentKeepsUsingElevatedExecAfterTheCorrectiveMessage() {
     try (TopicRecorder topics = system.kafka().record(Topics.COMMANDS)) {
       UUID clawId = create("elevated-loop-stubborn interval-ms=300");

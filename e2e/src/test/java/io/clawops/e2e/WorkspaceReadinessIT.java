@@ -13,6 +13,7 @@ import io.clawops.e2e.system.ClawRecords;
 import io.clawops.e2e.system.ClawRequest;
 import io.clawops.e2e.system.EndToEnd;
 import io.clawops.e2e.system.Envelopes;
+import io.clawops.e2e.system.RecordFixture;
 import io.clawops.testkit.TopicRecorder;
 import java.time.Duration;
 import java.util.UUID;
@@ -31,6 +32,7 @@ class WorkspaceReadinessIT {
   }
 
   @Test
+  @RecordFixture("workspace-incomplete")
   void shouldReportWorkspaceIncompleteAndNeverStartTheAgentWhenARequiredRepositoryIsMissing() {
     String promptMarker = "PROMPT-" + UUID.randomUUID();
     ClawRequest request =

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,6 +36,20 @@ public final class ClawOpsApi {
   private final String provisioner;
   private final String status;
   private final String token;
+  private volatile Tap tap;
+
+  /**
+   * Told of every claw this client creates and every action it takes, e.g. by {@link
+   * FixtureRecorder}.
+   */
+  public interface Tap {
+
+    /** A claw was created ({@code 202}). */
+    void created(UUID clawId);
+
+    /** An action ({@code retry}, {@code cancel}) was sent at {@code sentAt} and answered. */
+    void acted(String action, UUID clawId, Instant sentAt, int httpStatus);
+  }
 
   ClawOpsApi(int provisionerPort, int statusPort, String token) {
     this.provisioner = "http://127.0.0.1:" + provisionerPort;
@@ -63,8 +78,12 @@ public final class ClawOpsApi {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.toJson())));
     assertThat(response.statusCode()).as("POST /api/claws: %s", response.body()).isEqualTo(202);
-    return new Created(
-        UUID.fromString(parse(response.body()).get("clawId").asText()), response.body());
+    UUID clawId = UUID.fromString(parse(response.body()).get("clawId").asText());
+    Tap listener = tap;
+    if (listener != null) {
+      listener.created(clawId);
+    }
+    return new Created(clawId, response.body());
   }
 
   /** {@code POST /api/claws} with any body, answered raw (for requests meant to be refused). */
@@ -98,11 +117,16 @@ public final class ClawOpsApi {
   }
 
   public HttpResponse<String> retry(UUID clawId) {
-    return post("/api/claws/" + clawId + "/retry");
+    return act("retry", clawId);
   }
 
   public HttpResponse<String> cancel(UUID clawId) {
-    return post("/api/claws/" + clawId + "/cancel");
+    return act("cancel", clawId);
+  }
+
+  /** Sets (or, with null, removes) the one {@link Tap} of this client. */
+  public void tap(Tap listener) {
+    this.tap = listener;
   }
 
   /** Waits until the claw shows {@code status} and returns that record. */
@@ -129,6 +153,16 @@ public final class ClawOpsApi {
               passed.set(claw);
             });
     return passed.get();
+  }
+
+  private HttpResponse<String> act(String action, UUID clawId) {
+    Instant sentAt = Instant.now();
+    HttpResponse<String> response = post("/api/claws/" + clawId + "/" + action);
+    Tap listener = tap;
+    if (listener != null) {
+      listener.acted(action, clawId, sentAt, response.statusCode());
+    }
+    return response;
   }
 
   private HttpResponse<String> post(String path) {

@@ -32,7 +32,8 @@ public final class ClawOpsExtension implements BeforeAllCallback, ParameterResol
     return system(context);
   }
 
-  private static ClawOpsSystem system(ExtensionContext context) {
+  /** The system of this test run, started on first use (also for {@link FixtureRecorder}). */
+  static ClawOpsSystem system(ExtensionContext context) {
     if (startFailure != null) {
       throw new IllegalStateException("the system failed to start earlier", startFailure);
     }

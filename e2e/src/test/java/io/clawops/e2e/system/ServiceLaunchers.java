@@ -19,6 +19,20 @@ final class ServiceLaunchers {
   /** The credential the provisioner resolves for {@link ClawOpsSystem#DEPLOY_KEY_REF}. */
   static final String DEPLOY_KEY_VARIABLE = "CLAWOPS_SECRET_E2E_DEPLOY_KEY";
 
+  /**
+   * The rule timings of the suite's status-service (README "Configuration"), also written into
+   * recorded fixtures ({@link FixtureRecorder}). With heartbeatSeconds 1 a lost runner is offline
+   * after 3 s and re-dispatched after 6 s.
+   */
+  static final Map<String, String> STATUS_RULES =
+      Map.of(
+          "CLAWOPS_RULES_STALE_BEATS", "2",
+          "CLAWOPS_RULES_OFFLINE_BEATS", "3",
+          "CLAWOPS_RULES_REDISPATCH_BEATS", "6",
+          "CLAWOPS_RULES_CANCEL_GRACE", "3s",
+          "CLAWOPS_RULES_DEADLINE_GRACE", "3s",
+          "CLAWOPS_RULES_START_TIMEOUT", "30s");
+
   private static final List<String> MODULES =
       List.of("status-service", "provisioner-service", "runner-service");
 
@@ -44,13 +58,7 @@ final class ServiceLaunchers {
     env.put("QUARKUS_DATASOURCE_USERNAME", username);
     env.put("QUARKUS_DATASOURCE_PASSWORD", password);
     env.put("CLAWOPS_API_TOKEN", token);
-    // With heartbeatSeconds 1 a lost runner is offline after 3 s and re-dispatched after 6 s.
-    env.put("CLAWOPS_RULES_STALE_BEATS", "2");
-    env.put("CLAWOPS_RULES_OFFLINE_BEATS", "3");
-    env.put("CLAWOPS_RULES_REDISPATCH_BEATS", "6");
-    env.put("CLAWOPS_RULES_CANCEL_GRACE", "3s");
-    env.put("CLAWOPS_RULES_DEADLINE_GRACE", "3s");
-    env.put("CLAWOPS_RULES_START_TIMEOUT", "30s");
+    env.putAll(STATUS_RULES);
     return launch("status-service", "status-service", port, env);
   }
 
