@@ -22,32 +22,26 @@ final class FinalRecords {
    * last write: a record delivered again at the end is written at the end), {@code version} and
    * {@code timelineLines} (how many writes and lines: a duplicate is a write), {@code statusSince}
    * and {@code publishedConnection} (the connection as classified at the last write: a late write
-   * finds the heartbeat older).
+   * finds the heartbeat older), {@code decisions} (how many timer ticks fired: a heartbeat moved
+   * later lets a liveness timer fall due first).
    */
   static final List<String> WRITE_TIMING =
-      List.of("updatedAt", "version", "timelineLines", "statusSince", "publishedConnection");
+      List.of(
+          "updatedAt",
+          "version",
+          "timelineLines",
+          "statusSince",
+          "publishedConnection",
+          "decisions");
 
   /** The same of the REST view: when it was last written and since when in its status. */
   static final List<String> VIEW_WRITE_TIMING = List.of("updatedAt", "statusSince");
 
   /**
-   * Times the rules take from the fold's clock when they decide, rather than from the record that
-   * decided: a corrective message's {@code at} ({@code Recoveries.inject}), a recovery's {@code
-   * at}, and the {@code at} of the causes and failures the loop rules pin ({@link #DECIDED_CODES},
-   * {@code LoopRules} → {@code Recoveries.cause(..., now, ...)}), with their timeline line. When
-   * run events lag behind a heartbeat stamped later, they are folded later, and so decided later:
-   * left out when variants are compared (the golden file compares them exactly).
-   */
-  static final List<String> DECIDED_CODES =
-      List.of("platform.capability_missing", "platform.tool_loop");
-
-  private static final String DECIDED_AT = "<fold clock>";
-
-  /**
    * What every delivery order must agree on, per claw: the stored document and the REST view
-   * without {@link #WRITE_TIMING} and with {@link #DECIDED_CODES} times masked, the commands and
-   * tasks published in their order, the statuses published one after the other, and the timeline
-   * without its status lines.
+   * without {@link #WRITE_TIMING} (every decided time included: the reducer decides a record at its
+   * own time, whenever it is folded), the commands and tasks published in their order, the statuses
+   * published one after the other, and the timeline without its status lines.
    */
   static JsonNode of(Fixture fixture, ReplayDriver.Replayed replayed) {
     ObjectNode records = Canonical.JSON.createObjectNode();
@@ -59,10 +53,10 @@ final class FinalRecords {
       }
       ObjectNode document = (ObjectNode) Canonical.parse(claw.document());
       document.remove(WRITE_TIMING);
-      node.set("document", withoutDecidedAt(document));
+      node.set("document", document);
       ObjectNode view = Canonical.JSON.valueToTree(claw.view());
       view.remove(VIEW_WRITE_TIMING);
-      node.set("view", withoutDecidedAt(view));
+      node.set("view", view);
       ArrayNode actions = node.putArray("commandsAndTasks");
       ArrayNode statuses = node.putArray("statuses");
       for (Effects.Outgoing outgoing : claw.published()) {
@@ -77,34 +71,12 @@ final class FinalRecords {
       }
       ArrayNode timeline = node.putArray("timeline");
       for (TimelineEntry entry : claw.timeline()) {
-        if (entry.type().equals("hub_message")) {
-          timeline.add(Golden.line(DECIDED_AT, entry));
-        } else if (!entry.type().equals(StatusChanged.TYPE)) {
+        if (!entry.type().equals(StatusChanged.TYPE)) {
           timeline.add(Golden.line(entry));
         }
       }
     }
     return Canonical.mint(records, fixture.inputIds());
-  }
-
-  /** {@code node} with the {@code at} of what the rules decided at the fold's clock masked. */
-  private static ObjectNode withoutDecidedAt(ObjectNode node) {
-    node.path("hubMessages").forEach(message -> ((ObjectNode) message).put("at", DECIDED_AT));
-    if (node.get("recovery") instanceof ObjectNode recovery) {
-      recovery.put("at", DECIDED_AT);
-    }
-    maskDecided(node);
-    return node;
-  }
-
-  /** Every object below {@code node} with a decided {@code code} gets its {@code at} masked. */
-  private static void maskDecided(JsonNode node) {
-    if (node instanceof ObjectNode object
-        && DECIDED_CODES.contains(object.path("code").asText())
-        && object.has("at")) {
-      object.put("at", DECIDED_AT);
-    }
-    node.forEach(FinalRecords::maskDecided);
   }
 
   private FinalRecords() {}

@@ -11,14 +11,15 @@ import java.util.UUID;
 
 /**
  * Hands the replayed rules their own ids where a recorded input names an id the live service
- * minted. The rules mint command and task ids at random ({@code UUID.randomUUID()}), and the
+ * minted. The fixtures were recorded by a service that minted command and task ids at random, and a
+ * timer's ids depend on how many ticks fired before it (live, the sweeper's timing), while the
  * runners echo the live ones: {@code run.hub_message_delivered} and {@code
  * run.hub_message_undelivered} name the live inject's {@code commandId}, {@code run.claimed} the
  * live task's {@code taskId}. The replay decides the same things under other ids, so before an
  * input is delivered each live id of a decision the replay has made too is replaced by the
  * replay's: the n-th corrective message of a run under one rule, the task of an attempt. An input
- * naming a decision the replay has not made keeps the live id. Once ids are derived from their
- * cause and the fixtures recorded again, every pair is an identity.
+ * naming a decision the replay has not made keeps the live id. Ids derive from their cause now
+ * (DESIGN §7): in a fixture recorded again, every pair of a record-caused id is an identity.
  */
 final class LiveIds {
 

@@ -4,15 +4,14 @@ import io.clawops.contracts.message.Envelope;
 import io.clawops.contracts.message.RunHeartbeat;
 import io.clawops.contracts.message.RunnerBeat;
 import io.clawops.status.claw.ActionResult;
-import io.clawops.status.claw.ClawActions;
-import io.clawops.status.claw.ClawFold;
+import io.clawops.status.claw.ClawInput;
+import io.clawops.status.claw.ClawReducer;
+import io.clawops.status.claw.ClawSnapshot;
 import io.clawops.status.claw.ClawState;
-import io.clawops.status.claw.ClawTimers;
+import io.clawops.status.claw.Decision;
 import io.clawops.status.claw.Effects;
 import io.clawops.status.claw.RuleSettings;
-import io.clawops.status.claw.StatusPublication;
 import io.clawops.status.claw.TimelineEntry;
-import io.clawops.status.persistence.ClawStateMapper;
 import io.clawops.status.rest.ClawView;
 import io.clawops.status.rest.ReplayViews;
 import java.time.Duration;
@@ -28,19 +27,14 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Drives status-service's rules over a replayed history in memory, as the fold, the timer sweeper
- * and the action service drive them live: the one class of the replay test that calls the rules
- * (fold, timers, actions, status publication, the stored document), so that moving the rules behind
- * another API changes this class only.
+ * Drives status-service's reducer over a replayed history in memory, as the fold, the timer sweeper
+ * and the action service drive it live (through ClawDecider): the one class of the replay test that
+ * calls the rules.
  *
  * <p>Each delivered record is its own batch (FoldService): the F1 ledger, then {@code
- * ClawFold.apply}, then the commit of the claw (status publication, document, next due time).
- * Before a record or action is applied, the replay clock advances to its time and every timer due
- * by then fires at its due time (TimerSweeper, on the stored document). Actions run on the stored
- * document (ActionService). Live, the fold keeps its claws in memory between batches and a timer or
- * action writes a newer version the fold then reads back; here the same: the fold works on the
- * object it last committed, a timer or an action on the stored JSON, whose result the fold goes on
- * with.
+ * ClawReducer.decide} at the record's {@code occurredAt}. Before a record or action is applied, the
+ * replay clock advances to its time and every timer due by then fires at its due time
+ * (TimerSweeper). Actions are decided at the clock's time (ActionService).
  */
 final class ReplayDriver {
 
@@ -70,8 +64,7 @@ final class ReplayDriver {
 
   private final RuleSettings rules;
   private final Instant watchingSince;
-  private final Map<UUID, ClawState> folding = new LinkedHashMap<>();
-  private final Map<UUID, String> stored = new LinkedHashMap<>();
+  private final Map<UUID, ClawSnapshot> snapshots = new LinkedHashMap<>();
   private final Map<UUID, Instant> due = new LinkedHashMap<>();
   private final Set<UUID> ledger = new HashSet<>();
   private final Map<UUID, List<Effects.Outgoing>> published = new LinkedHashMap<>();
@@ -119,7 +112,7 @@ final class ReplayDriver {
     }
   }
 
-  /** FoldService for a batch of one record, at the clock's time. */
+  /** FoldService for a batch of one record, decided at the record's own time. */
   void fold(ReplayInput.Delivered record) {
     Envelope envelope = record.envelope();
     if (envelope == null) {
@@ -135,80 +128,69 @@ final class ReplayDriver {
     if (ledgered && !ledger.add(envelope.eventId())) {
       return;
     }
-    UUID clawId = envelope.clawId();
-    ClawState claw = folding.get(clawId);
-    if (claw == null) {
-      claw = new ClawState(clawId, envelope.occurredAt());
-    }
-    claw.partition = record.partition();
-    Effects fx = new Effects(SOURCE);
-    ClawFold.apply(claw, envelope, clock, rules, fx);
-    commit(claw, fx, ClawTimers.nextDue(claw, clock, rules));
+    decide(
+        envelope.clawId(),
+        new ClawInput.Event(envelope, record.partition()),
+        envelope.occurredAt());
   }
 
-  /** TimerSweeper for one due claw, on its stored document. */
+  /** TimerSweeper for one due claw, at the clock's time. */
   private void tick(UUID clawId) {
-    ClawState claw = ClawStateMapper.read(stored.get(clawId));
-    Effects fx = new Effects(SOURCE);
-    ClawTimers.tick(claw, clock, watchingSince, rules, fx);
-    claw.updatedAt = clock;
-    commit(claw, fx, ClawTimers.nextDueAfterTick(claw, clock, rules, clock.plus(SWEEP_INTERVAL)));
+    decide(clawId, new ClawInput.Tick(watchingSince, SWEEP_INTERVAL), clock);
   }
 
-  /** ActionService: the action on the stored document, committed only when accepted. */
+  /** ActionService: the action on the stored snapshot, at the clock's time. */
   void act(ReplayInput.Action action) {
-    String document = stored.get(action.clawId());
     ActionResult result;
-    if (document == null) {
+    if (!snapshots.containsKey(action.clawId())) {
       result = new ActionResult(false, "no such claw");
     } else {
-      ClawState claw = ClawStateMapper.read(document);
-      Effects fx = new Effects(SOURCE);
-      result =
+      ClawInput input =
           switch (action.action()) {
-            case "retry" -> ClawActions.retry(claw, null, clock, rules, fx);
-            case "cancel" -> ClawActions.cancel(claw, clock, rules, fx);
-            case "remove" -> ClawActions.remove(claw, clock, rules, fx);
+            case "retry" -> new ClawInput.Retry(null, null);
+            case "cancel" -> new ClawInput.Cancel();
+            case "remove" -> new ClawInput.Remove();
             default -> throw new IllegalArgumentException("unknown action " + action.action());
           };
-      if (result.accepted()) {
-        claw.updatedAt = clock;
-        commit(claw, fx, ClawTimers.nextDue(claw, clock, rules));
-      }
+      result = decide(action.clawId(), input, clock).result();
     }
     answers
         .computeIfAbsent(action.clawId(), id -> new ArrayList<>())
         .add(new ActionAnswer(clock, action.action(), action.httpStatus(), result));
   }
 
-  /** ClawUnitOfWork: publish a status change, store the document, its lines and records. */
-  private void commit(ClawState claw, Effects fx, Instant nextDue) {
-    StatusPublication.publishIfChanged(claw, clock, rules, fx);
-    claw.timelineLines += fx.timeline().size();
-    claw.version++;
-    stored.put(claw.clawId, ClawStateMapper.write(claw));
-    if (nextDue == null) {
-      due.remove(claw.clawId);
-    } else {
-      due.put(claw.clawId, nextDue);
+  /**
+   * ClawDecider: the reducer decides the input on the claw's snapshot; the unit of work keeps the
+   * new snapshot, its next due time, its lines and its records.
+   */
+  private Decision decide(UUID clawId, ClawInput input, Instant at) {
+    Decision decision = ClawReducer.decide(snapshots.get(clawId), clawId, input, at, rules, SOURCE);
+    if (decision.snapshot() == null) {
+      return decision;
     }
-    folding.put(claw.clawId, claw);
-    published.computeIfAbsent(claw.clawId, id -> new ArrayList<>()).addAll(fx.outgoing());
-    fx.outgoing().forEach(onPublish);
-    timelines.computeIfAbsent(claw.clawId, id -> new ArrayList<>()).addAll(fx.timeline());
+    snapshots.put(clawId, decision.snapshot());
+    if (decision.nextDue() == null) {
+      due.remove(clawId);
+    } else {
+      due.put(clawId, decision.nextDue());
+    }
+    published.computeIfAbsent(clawId, id -> new ArrayList<>()).addAll(decision.outgoing());
+    decision.outgoing().forEach(onPublish);
+    timelines.computeIfAbsent(clawId, id -> new ArrayList<>()).addAll(decision.timeline());
+    return decision;
   }
 
   /** Every claw as stored now, and as {@code GET /api/claws/{id}} shows it at the clock's time. */
   Replayed result() {
     Map<UUID, ClawReplay> claws = new LinkedHashMap<>();
-    for (Map.Entry<UUID, String> entry : stored.entrySet()) {
+    for (Map.Entry<UUID, ClawSnapshot> entry : snapshots.entrySet()) {
       UUID clawId = entry.getKey();
-      ClawState claw = ClawStateMapper.read(entry.getValue());
+      ClawState claw = entry.getValue().state();
       claws.put(
           clawId,
           new ClawReplay(
               clawId,
-              entry.getValue(),
+              entry.getValue().json(),
               ReplayViews.of(claw, clock, rules),
               List.copyOf(published.getOrDefault(clawId, List.of())),
               List.copyOf(timelines.getOrDefault(clawId, List.of())),
