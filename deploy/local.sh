@@ -1218,11 +1218,10 @@ cmd_bench() {
 # JDBC with the driver status-service ships). Parameters: the BENCH_* variables it documents.
 bench_fold() {
   local cp="$KAFKA_LIBS/*" driver
-  if [[ "$3" == soak ]]; then
-    driver="$(compgen -G "$ROOT/status-service/target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar" | head -n1 || true)"
-    [[ -n "$driver" ]] || die "the PostgreSQL JDBC driver is missing (status-service/target/quarkus-app/lib/main; build with deploy/local.sh up)"
-    cp+=":$driver"
-  fi
+  # The fold's figure and the soak's sizes are read from PostgreSQL, with the driver status-service ships.
+  driver="$(compgen -G "$ROOT/status-service/target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar" | head -n1 || true)"
+  [[ -n "$driver" ]] || die "the PostgreSQL JDBC driver is missing (status-service/target/quarkus-app/lib/main; build with deploy/local.sh up)"
+  cp+=":$driver"
   say "fold benchmark ($3)"
   BENCH_BOOTSTRAP="$KAFKA_BOOTSTRAP" BENCH_STATUS_URL="http://localhost:$STATUS_PORT" \
     BENCH_TOKEN="$1" BENCH_JDBC_URL="$JDBC_URL" BENCH_JDBC_USER=clawops BENCH_JDBC_PASSWORD=clawops \
