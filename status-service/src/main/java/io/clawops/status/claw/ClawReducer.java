@@ -91,8 +91,7 @@ public final class ClawReducer {
       timeline.addAll(fx.timeline());
     }
     if (claw == null) {
-      return new Decision(
-          null, null, false, List.of(), List.of(), null, null, null, emptyRow(clawId));
+      return new Decision(null, false, List.of(), List.of(), null, null, null, emptyRow(clawId));
     }
     Instant clock = last.clock();
     if (view == null) {
@@ -106,7 +105,6 @@ public final class ClawReducer {
     ClawSnapshot after = ClawSnapshot.of(claw, version + 1);
     boolean changed = snapshot == null || !after.json().equals(snapshot.json());
     return new Decision(
-        snapshot,
         changed ? after : snapshot,
         changed,
         List.copyOf(outgoing),

@@ -10,13 +10,11 @@ import java.util.UUID;
  * the status as classified now, when its timers are due next, and the columns its row is indexed
  * by.
  *
- * @param before the snapshot decided on, null for a claw seen for the first time
  * @param snapshot the snapshot after the decision; its version is the one it will be written as
  * @param changed whether the document changed (nothing to write otherwise)
  * @param result the answer to an operator action, null for records and ticks
  */
 public record Decision(
-    ClawSnapshot before,
     ClawSnapshot snapshot,
     boolean changed,
     List<Effects.Outgoing> outgoing,
@@ -35,10 +33,6 @@ public record Decision(
       int partition,
       int timelineLinesBefore,
       int timelineLines) {}
-
-  public UUID clawId() {
-    return row.clawId();
-  }
 
   /** Whether an action was refused (nothing changed then). */
   public boolean refused() {

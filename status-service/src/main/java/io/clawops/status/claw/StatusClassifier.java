@@ -72,7 +72,7 @@ public final class StatusClassifier {
   }
 
   private static StatusView failure(ClawStatus status, String code, String message) {
-    boolean retryable = ReasonCode.fromCode(code).map(ReasonCode::retryable).orElse(false);
+    boolean retryable = CauseLedger.retryable(code);
     return new StatusView(status, code, message != null ? message : remediation(code), retryable);
   }
 
