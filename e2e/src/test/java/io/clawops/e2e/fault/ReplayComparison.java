@@ -352,7 +352,9 @@ final class ReplayComparison {
         }
       }
       if (fallbackDependsOnOrder(clawId)) {
-        for (String field : List.of("taskId", "superseded", "modelTimeoutHandled")) {
+        // Whether this fold decided the fallback (and so gave the next attempt an origin) or found
+        // the next attempt already current depends on the interleaving too.
+        for (String field : List.of("taskId", "superseded", "modelTimeoutHandled", "origin")) {
           run.put(field, CROSS_TOPIC);
         }
         if (run.path("attempt").asInt() < attempts) {
