@@ -22,8 +22,8 @@ import java.util.UUID;
 /**
  * Stores what {@link io.clawops.status.claw.ClawReducer} decided, inside the caller's transaction:
  * the documents (each expecting the version it was read at), their timeline lines and their
- * outgoing records. A {@link Batch} writes any number of claws with one statement per table (DESIGN
- * §9).
+ * outgoing records. A {@link Batch} writes any number of claws with one statement per table: an
+ * upsert for the documents, a {@code COPY} for the lines and the records (DESIGN §9).
  */
 public final class ClawUnitOfWork {
 
@@ -45,11 +45,8 @@ public final class ClawUnitOfWork {
           + " version = EXCLUDED.version WHERE claw.version = EXCLUDED.version - 1"
           + " RETURNING claw_id";
 
-  private static final String INSERT_TIMELINE =
-      "INSERT INTO claw_timeline (claw_id, at, type, summary, attempt, stale)"
-          + " SELECT u.claw_id, u.at, u.type, u.summary, u.attempt, u.stale FROM unnest(?::uuid[],"
-          + " ?::timestamptz[], ?::text[], ?::text[], ?::int[], ?::boolean[]) WITH ORDINALITY"
-          + " AS u(claw_id, at, type, summary, attempt, stale, n) ORDER BY u.n";
+  private static final String COPY_TIMELINE =
+      "COPY claw_timeline (claw_id, at, type, summary, attempt, stale) FROM STDIN";
 
   /** Keeps the newest {@code limit} lines of each listed claw. */
   private static final String PRUNE =
@@ -57,10 +54,7 @@ public final class ClawUnitOfWork {
           + " WHERE claw_id = c.id ORDER BY id DESC OFFSET ? LIMIT 1) AS cutoff"
           + " FROM unnest(?::uuid[]) AS c(id)) p WHERE t.claw_id = p.claw_id AND t.id <= p.cutoff";
 
-  private static final String INSERT_OUTBOX =
-      "INSERT INTO outbox (topic, record_key, payload) SELECT u.topic, u.record_key, u.payload"
-          + " FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
-          + " AS u(topic, record_key, payload, n) ORDER BY u.n";
+  private static final String COPY_OUTBOX = "COPY outbox (topic, record_key, payload) FROM STDIN";
 
   private ClawUnitOfWork() {}
 
@@ -181,31 +175,20 @@ public final class ClawUnitOfWork {
       }
     }
 
+    /** In line order: the serial ids keep the order of a claw's lines. */
     private void appendTimeline(Connection connection) throws SQLException {
-      int size = timeline.size();
-      Object[] claws = timelineClaws.toArray();
-      Object[] at = new Object[size];
-      Object[] types = new Object[size];
-      Object[] summaries = new Object[size];
-      Object[] attempts = new Object[size];
-      Object[] stale = new Object[size];
-      for (int i = 0; i < size; i++) {
+      CopyRows rows = new CopyRows();
+      for (int i = 0; i < timeline.size(); i++) {
         TimelineEntry entry = timeline.get(i);
-        at[i] = Timestamp.from(entry.at());
-        types[i] = entry.type();
-        summaries[i] = entry.summary();
-        attempts[i] = entry.attempt();
-        stale[i] = entry.stale();
+        rows.uuid(timelineClaws.get(i))
+            .timestamp(entry.at())
+            .text(entry.type())
+            .text(entry.summary())
+            .integer(entry.attempt())
+            .bool(entry.stale())
+            .endRow();
       }
-      try (PreparedStatement insert = connection.prepareStatement(INSERT_TIMELINE)) {
-        insert.setArray(1, connection.createArrayOf("uuid", claws));
-        insert.setArray(2, connection.createArrayOf("timestamptz", at));
-        insert.setArray(3, connection.createArrayOf("text", types));
-        insert.setArray(4, connection.createArrayOf("text", summaries));
-        insert.setArray(5, connection.createArrayOf("int4", attempts));
-        insert.setArray(6, connection.createArrayOf("bool", stale));
-        insert.executeUpdate();
-      }
+      rows.copy(connection, COPY_TIMELINE);
     }
 
     private void prune(Connection connection) throws SQLException {
@@ -216,23 +199,16 @@ public final class ClawUnitOfWork {
       }
     }
 
+    /** In decision order: the relay publishes by id. */
     private void appendOutbox(Connection connection) throws SQLException {
-      int size = outgoing.size();
-      Object[] topics = new Object[size];
-      Object[] keys = new Object[size];
-      Object[] payloads = new Object[size];
-      for (int i = 0; i < size; i++) {
-        Effects.Outgoing record = outgoing.get(i);
-        topics[i] = record.topic();
-        keys[i] = record.envelope().key();
-        payloads[i] = EnvelopeCodec.encode(record.envelope());
+      CopyRows rows = new CopyRows();
+      for (Effects.Outgoing record : outgoing) {
+        rows.text(record.topic())
+            .text(record.envelope().key())
+            .text(EnvelopeCodec.encode(record.envelope()))
+            .endRow();
       }
-      try (PreparedStatement insert = connection.prepareStatement(INSERT_OUTBOX)) {
-        insert.setArray(1, connection.createArrayOf("text", topics));
-        insert.setArray(2, connection.createArrayOf("text", keys));
-        insert.setArray(3, connection.createArrayOf("text", payloads));
-        insert.executeUpdate();
-      }
+      rows.copy(connection, COPY_OUTBOX);
     }
 
     private record Document(

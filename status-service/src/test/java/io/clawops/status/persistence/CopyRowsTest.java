@@ -1,0 +1,123 @@
+package io.clawops.status.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clawops.testkit.PostgresTestServer;
+import io.clawops.testkit.TestInfrastructure;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Rows written with {@code COPY} read back exactly as given, in the order given. */
+class CopyRowsTest {
+
+  private static final String DATABASE = "clawops_copy_test";
+
+  @BeforeAll
+  static void table() throws SQLException {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS copied (id BIGSERIAL PRIMARY KEY, claw_id UUID NOT NULL,"
+              + " at TIMESTAMPTZ NOT NULL, summary TEXT, attempt INT NOT NULL,"
+              + " stale BOOLEAN NOT NULL)");
+    }
+  }
+
+  @Test
+  void shouldStoreEveryCharacterTheTextFormatTreatsSpeciallyVerbatimAndInOrder()
+      throws SQLException {
+    UUID clawId = UUID.randomUUID();
+    Instant at = Instant.parse("2026-12-02T10:15:30.123456Z");
+    List<String> summaries =
+        List.of(
+            "tab\there",
+            "two\nlines\r\nand a carriage return",
+            "back\\slash and a literal \\N",
+            "\\.",
+            "\\N",
+            "",
+            "ümlaut and emoji \uD83E\uDD80");
+    CopyRows rows = new CopyRows();
+    for (int i = 0; i < summaries.size(); i++) {
+      rows.uuid(clawId)
+          .timestamp(at.plusSeconds(i))
+          .text(summaries.get(i))
+          .integer(i)
+          .bool(i % 2 == 0)
+          .endRow();
+    }
+    rows.uuid(clawId).timestamp(at).text(null).integer(99).bool(false).endRow();
+
+    try (Connection connection = connect()) {
+      long copied =
+          rows.copy(connection, "COPY copied (claw_id, at, summary, attempt, stale) FROM STDIN");
+      assertThat(copied).isEqualTo(summaries.size() + 1);
+    }
+
+    List<String> read = new ArrayList<>();
+    List<Integer> attempts = new ArrayList<>();
+    try (Connection connection = connect();
+        var query =
+            connection.prepareStatement(
+                "SELECT at, summary, attempt, stale FROM copied WHERE claw_id = ? ORDER BY id")) {
+      query.setObject(1, clawId);
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          int attempt = result.getInt(3);
+          attempts.add(attempt);
+          read.add(result.getString(2));
+          if (attempt < summaries.size()) {
+            assertThat(result.getTimestamp(1).toInstant()).isEqualTo(at.plusSeconds(attempt));
+            assertThat(result.getBoolean(4)).isEqualTo(attempt % 2 == 0);
+          }
+        }
+      }
+    }
+    List<String> expected = new ArrayList<>(summaries);
+    expected.add(null);
+    assertThat(read).isEqualTo(expected);
+    assertThat(attempts).containsExactly(0, 1, 2, 3, 4, 5, 6, 99);
+  }
+
+  @Test
+  void shouldFailTheWholeCopyWhenOneRowIsRefused() throws SQLException {
+    UUID clawId = UUID.randomUUID();
+    CopyRows rows = new CopyRows();
+    rows.uuid(clawId).timestamp(Instant.EPOCH).text("kept?").integer(1).bool(true).endRow();
+    rows.uuid(clawId).timestamp(Instant.EPOCH).text("no attempt").text(null).bool(true).endRow();
+
+    try (Connection connection = connect()) {
+      assertThatThrownBy(
+              () ->
+                  rows.copy(
+                      connection, "COPY copied (claw_id, at, summary, attempt, stale) FROM STDIN"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("attempt");
+    }
+    try (Connection connection = connect();
+        var query = connection.prepareStatement("SELECT count(*) FROM copied WHERE claw_id = ?")) {
+      query.setObject(1, clawId);
+      try (ResultSet result = query.executeQuery()) {
+        result.next();
+        assertThat(result.getLong(1)).isZero();
+      }
+    }
+  }
+
+  private static Connection connect() throws SQLException {
+    return DriverManager.getConnection(
+        TestInfrastructure.postgres().jdbcUrl(DATABASE),
+        PostgresTestServer.USERNAME,
+        PostgresTestServer.PASSWORD);
+  }
+}
