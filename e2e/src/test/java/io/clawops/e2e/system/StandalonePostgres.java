@@ -24,6 +24,8 @@ public final class StandalonePostgres implements AutoCloseable {
 
   private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
+  private static Path binaries;
+
   private final Path dir;
   private final Path sockets;
   private final int port = ServiceLaunchers.freePort();
@@ -104,7 +106,10 @@ public final class StandalonePostgres implements AutoCloseable {
     try {
       server =
           EmbeddedPostgres.builder()
-              .setOverrideWorkingDirectory(dir.resolve("work").toFile())
+              // The embedded library extracts its binaries once per JVM, into the first working
+              // directory it is given, and every later server of the JVM runs from there: never a
+              // directory a test deletes (ClawOpsSystem clears its work tree, this one included).
+              .setOverrideWorkingDirectory(binaries().toFile())
               .setDataDirectory(dir.resolve("data"))
               // Kept across a stop: a restart runs the same cluster, no initdb.
               .setCleanDataDirectory(false)
@@ -118,6 +123,13 @@ public final class StandalonePostgres implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not start PostgreSQL in " + dir, e);
     }
+  }
+
+  private static synchronized Path binaries() throws IOException {
+    if (binaries == null) {
+      binaries = Files.createTempDirectory("clawops-pg-binaries");
+    }
+    return binaries;
   }
 
   private String url(String database) {
