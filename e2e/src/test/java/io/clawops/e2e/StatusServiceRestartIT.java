@@ -19,6 +19,7 @@ import io.clawops.e2e.system.Envelopes;
 import io.clawops.e2e.system.RecordFixture;
 import io.clawops.testkit.TopicRecorder;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -67,17 +68,18 @@ class StatusServiceRestartIT {
       assertThat(RecordShape.of(actual)).isEqualTo(RecordShape.of(expected));
       assertThat(RecordShape.timeline(system.api().timeline(clawId)))
           .isEqualTo(RecordShape.timeline(system.api().timeline(reference)));
-      Set<UUID> published =
+      List<Envelope> envelopes =
           inputs.envelopes().stream()
               .filter(envelope -> envelope.clawId().equals(clawId))
-              // Heartbeats count by their beat counter, not in the ledger (DESIGN F1).
+              // Heartbeats count by their beat counter (DESIGN F1).
               .filter(envelope -> !(envelope.data() instanceof RunHeartbeat))
-              .map(Envelope::eventId)
-              .collect(Collectors.toSet());
+              .toList();
+      Set<UUID> published = envelopes.stream().map(Envelope::eventId).collect(Collectors.toSet());
       await()
           .atMost(Duration.ofSeconds(20))
           .untilAsserted(
-              () -> assertThat(system.database().processedEventIds(clawId)).containsAll(published));
+              () ->
+                  assertThat(system.database().appliedEventIds(envelopes)).containsAll(published));
     }
   }
 

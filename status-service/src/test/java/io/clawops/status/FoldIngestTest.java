@@ -10,6 +10,8 @@ import io.clawops.contracts.codec.EnvelopeCodec;
 import io.clawops.contracts.message.Envelope;
 import io.clawops.contracts.message.RunHeartbeat;
 import io.clawops.contracts.message.RunToolUse;
+import io.clawops.status.fold.FoldService;
+import io.clawops.status.persistence.ReceivedEvent;
 import io.clawops.testkit.ClawKafka;
 import io.clawops.testkit.ClawOpsTestResource;
 import io.clawops.testkit.ConsumedRecord;
@@ -23,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class FoldIngestTest {
 
   @Inject AgroalDataSource dataSource;
+  @Inject FoldService fold;
 
   private final ClawKafka kafka = ClawKafka.shared();
 
@@ -83,6 +87,42 @@ class FoldIngestTest {
         .untilAsserted(() -> assertThat(runField(clawId, "lastBeat")).isEqualTo("3"));
     assertThat(runField(clawId, "consecutiveBeats")).isEqualTo("3");
     assertThat(ledgeredTypes(clawId)).doesNotContain(RunHeartbeat.TYPE);
+  }
+
+  @Test
+  void shouldApplyEachRedeliveredRecordOnceWhetherItsRunOrTheLedgerTellsItApart()
+      throws SQLException {
+    ClawStreams claw = new ClawStreams(kafka);
+    claw.requested().completed(true, null, null).dispatched(10).running(1, ClawStreams.PRIMARY);
+    UUID clawId = claw.clawId;
+    StatusApi.awaitClaw(clawId, StatusApi.status("running"));
+    long seq = Long.parseLong(runField(clawId, "highSeq"));
+    Envelope first = toolUse(clawId, claw.runId(), seq + 1);
+    Envelope second = toolUse(clawId, claw.runId(), seq + 2);
+
+    // A started run's events: its seq high-water mark tells a copy apart, in a later batch or in
+    // the same one, and they cost no ledger row.
+    fold.applyBatch(List.of(received(first)));
+    fold.applyBatch(List.of(received(first), received(second), received(second)));
+    fold.applyBatch(List.of(received(second)));
+
+    assertThat(runField(clawId, "highSeq")).isEqualTo(String.valueOf(seq + 2));
+    assertThat(timelineLines(clawId, RunToolUse.TYPE)).isEqualTo(2);
+    assertThat(isRecorded(first.eventId())).isFalse();
+    assertThat(isRecorded(second.eventId())).isFalse();
+
+    // Another run's event of the same attempt: only the ledger tells a copy apart. A batch with a
+    // copy of it and a new event is decided again without the copy, and the new event still lands.
+    Envelope foreign = toolUse(clawId, UUID.randomUUID(), 1);
+    Envelope third = toolUse(clawId, claw.runId(), seq + 3);
+    fold.applyBatch(List.of(received(foreign)));
+    fold.applyBatch(List.of(received(foreign), received(third)));
+
+    assertThat(isRecorded(foreign.eventId())).isTrue();
+    assertThat(isRecorded(third.eventId())).isFalse();
+    assertThat(runField(clawId, "highSeq")).isEqualTo(String.valueOf(seq + 3));
+    assertThat(timelineLines(clawId, RunToolUse.TYPE)).isEqualTo(4);
+    assertThat(staleTimelineLines(clawId)).isEqualTo(1);
   }
 
   @Test
@@ -138,6 +178,23 @@ class FoldIngestTest {
       query.setObject(2, clawId);
       try (ResultSet result = query.executeQuery()) {
         return result.next() ? result.getString(1) : null;
+      }
+    }
+  }
+
+  private static ReceivedEvent received(Envelope envelope) {
+    return new ReceivedEvent(Topics.EVENTS, -1, envelope);
+  }
+
+  private long staleTimelineLines(UUID clawId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT count(*) FROM claw_timeline WHERE claw_id = ? AND stale")) {
+      query.setObject(1, clawId);
+      try (ResultSet result = query.executeQuery()) {
+        result.next();
+        return result.getLong(1);
       }
     }
   }

@@ -17,10 +17,8 @@ import io.clawops.testkit.TopicRecorder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -149,7 +147,7 @@ class BrokerRestartFaultIT {
         Set<UUID> folded =
             await()
                 .atMost(Duration.ofSeconds(60))
-                .until(() -> system.database().processedEventIds(claw), f -> f.containsAll(ids));
+                .until(() -> system.database().appliedEventIds(events), f -> f.containsAll(ids));
         sent += last;
         applied += ids.stream().filter(folded::contains).count();
         duplicated += dups;
@@ -181,27 +179,16 @@ class BrokerRestartFaultIT {
   }
 
   private static boolean foldedSince(TopicRecorder topics, int from) {
-    List<UUID> fresh = new ArrayList<>();
+    List<Envelope> fresh = new ArrayList<>();
     List<ConsumedRecord> records = topics.records();
     records.subList(from, records.size()).stream()
         .flatMap(r -> r.envelope().stream())
         .filter(e -> !(e.data() instanceof RunHeartbeat))
-        .forEach(e -> fresh.add(e.eventId()));
+        .forEach(fresh::add);
     if (fresh.isEmpty()) {
       return false;
     }
-    Map<UUID, Boolean> seen = new HashMap<>();
-    for (UUID claw : clawsOf(records.subList(from, records.size()))) {
-      system.database().processedEventIds(claw).forEach(id -> seen.put(id, true));
-    }
-    return fresh.stream().anyMatch(seen::containsKey);
-  }
-
-  private static Set<UUID> clawsOf(List<ConsumedRecord> records) {
-    return records.stream()
-        .flatMap(r -> r.envelope().stream())
-        .map(Envelope::clawId)
-        .collect(Collectors.toSet());
+    return !system.database().appliedEventIds(fresh).isEmpty();
   }
 
   private static List<Envelope> eventsOf(TopicRecorder topics, UUID claw) {

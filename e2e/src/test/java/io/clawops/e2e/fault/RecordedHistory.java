@@ -124,6 +124,17 @@ final class RecordedHistory {
     return sent;
   }
 
+  /**
+   * Every envelope but the heartbeats, which count by their run's beat counter (DESIGN F1): each
+   * must be applied once, as {@code ClawDatabase.appliedEventIds} tells.
+   */
+  List<Envelope> envelopesButHeartbeats() {
+    return planned.stream()
+        .filter(p -> !Topics.HEARTBEATS.equals(p.topic()))
+        .map(Planned::envelope)
+        .toList();
+  }
+
   Map<UUID, Kind> claws() {
     return claws;
   }

@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads what a fold of a {@link RecordedHistory} made of it (records, timelines, ledger, what it
- * published) and compares two folds, and each against what the history says.
+ * Reads what a fold of a {@link RecordedHistory} made of it (records, timelines, ledger, which of
+ * the history's envelopes it applied, what it published) and compares two folds, and each against
+ * what the history says.
  *
  * <p>Left out of the comparison, because they legitimately depend on the wall clock or on how the
  * input was cut into polled batches rather than on the input:
@@ -59,6 +60,7 @@ final class ReplayComparison {
   record Fold(
       String name,
       Set<UUID> ledger,
+      Set<UUID> applied,
       Map<UUID, JsonNode> documents,
       Map<UUID, List<TimelineRow>> timelines,
       List<Envelope> commands,
@@ -69,10 +71,12 @@ final class ReplayComparison {
 
   private final RecordedHistory history;
   private final Set<String> historyIds;
+  private final List<Envelope> envelopes;
 
   ReplayComparison(RecordedHistory history) {
     this.history = history;
     this.historyIds = history.ids();
+    this.envelopes = history.envelopesButHeartbeats();
   }
 
   /** Reads a fold's database and the topics of its broker. */
@@ -93,6 +97,7 @@ final class ReplayComparison {
     return new Fold(
         name,
         database.allProcessedEventIds(),
+        database.appliedEventIds(envelopes),
         documents,
         database.timelines(),
         commands,

@@ -1,5 +1,7 @@
 package io.clawops.e2e.system;
 
+import io.clawops.contracts.message.Envelope;
+import io.clawops.contracts.message.RunEvent;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,30 +27,55 @@ public final class ClawDatabase {
     this.password = password;
   }
 
-  /** The event ids status-service recorded as applied for a claw (its idempotency ledger). */
-  public Set<UUID> processedEventIds(UUID clawId) {
-    Set<UUID> ids = new HashSet<>();
-    query(
-        "SELECT event_id FROM processed_event WHERE claw_id = ?",
-        clawId,
-        rows -> ids.add(rows.getObject(1, UUID.class)));
-    return ids;
-  }
-
-  /** How many events status-service recorded as applied for all of {@code clawIds} together. */
-  public long processedEventCount(java.util.Collection<UUID> clawIds) {
+  /**
+   * Of {@code envelopes}, the event ids status-service applied (DESIGN F1): those in its ledger,
+   * and the run events at or below their run's {@code seq} high-water mark in the stored record (a
+   * started run's events are told apart by it and have no ledger row). Heartbeats are not answered
+   * for: they count by their run's beat counter.
+   */
+  public Set<UUID> appliedEventIds(java.util.Collection<Envelope> envelopes) {
+    Set<UUID> claws = new HashSet<>();
+    envelopes.forEach(envelope -> claws.add(envelope.clawId()));
+    Set<UUID> ledger = new HashSet<>();
+    java.util.Map<String, Long> marks = new java.util.HashMap<>();
     try (Connection connection = connect();
-        PreparedStatement statement =
+        PreparedStatement ledgered =
             connection.prepareStatement(
-                "SELECT count(*) FROM processed_event WHERE claw_id = ANY(?)")) {
-      statement.setArray(1, connection.createArrayOf("uuid", clawIds.toArray()));
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
+                "SELECT event_id FROM processed_event WHERE claw_id = ANY(?)");
+        PreparedStatement runs =
+            connection.prepareStatement(
+                "SELECT c.claw_id, r->>'runId', (r->>'highSeq')::bigint FROM claw c,"
+                    + " jsonb_array_elements(c.state->'runs') r"
+                    + " WHERE c.claw_id = ANY(?) AND r->>'runId' IS NOT NULL")) {
+      java.sql.Array ids = connection.createArrayOf("uuid", claws.toArray());
+      ledgered.setArray(1, ids);
+      ledgered.setFetchSize(5_000);
+      try (ResultSet rows = ledgered.executeQuery()) {
+        while (rows.next()) {
+          ledger.add(rows.getObject(1, UUID.class));
+        }
+      }
+      runs.setArray(1, ids);
+      try (ResultSet rows = runs.executeQuery()) {
+        while (rows.next()) {
+          marks.merge(rows.getString(1) + "/" + rows.getString(2), rows.getLong(3), Math::max);
+        }
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("could not count processed events", e);
+      throw new IllegalStateException("could not read what was applied", e);
     }
+    Set<UUID> applied = new HashSet<>();
+    for (Envelope envelope : envelopes) {
+      if (ledger.contains(envelope.eventId())) {
+        applied.add(envelope.eventId());
+      } else if (envelope.data() instanceof RunEvent event) {
+        Long mark = marks.get(envelope.clawId() + "/" + event.runId());
+        if (mark != null && event.seq() <= mark) {
+          applied.add(envelope.eventId());
+        }
+      }
+    }
+    return applied;
   }
 
   /** How many timeline rows a claw has. */

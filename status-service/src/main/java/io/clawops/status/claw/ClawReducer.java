@@ -54,6 +54,7 @@ public final class ClawReducer {
     int linesBefore = claw == null ? 0 : claw.timelineLines;
     List<Effects.Outgoing> outgoing = new ArrayList<>();
     List<TimelineEntry> timeline = new ArrayList<>();
+    List<UUID> unguarded = new ArrayList<>();
     ActionResult result = null;
     StatusView view = null;
     Step last = null;
@@ -69,6 +70,9 @@ public final class ClawReducer {
       if (isRedelivery(claw, input)) {
         // F1: applied before; the claw is as it was.
         continue;
+      }
+      if (input instanceof ClawInput.Event event && !guardsRedelivery(claw, event.envelope())) {
+        unguarded.add(event.envelope().eventId());
       }
       Instant clock = step.clock();
       Effects fx = new Effects(source, clawId, input.causeKey(claw), clock);
@@ -91,7 +95,8 @@ public final class ClawReducer {
       timeline.addAll(fx.timeline());
     }
     if (claw == null) {
-      return new Decision(null, false, List.of(), List.of(), null, null, null, emptyRow(clawId));
+      return new Decision(
+          null, false, List.of(), List.of(), null, null, null, emptyRow(clawId), List.of());
     }
     Instant clock = last.clock();
     if (view == null) {
@@ -119,7 +124,8 @@ public final class ClawReducer {
             claw.updatedAt,
             claw.partition,
             linesBefore,
-            claw.timelineLines));
+            claw.timelineLines),
+        List.copyOf(unguarded));
   }
 
   private static ActionResult apply(
@@ -157,6 +163,25 @@ public final class ClawReducer {
     if (envelope.data() instanceof RunHeartbeat beat) {
       RunState run = claw.run(beat.attempt());
       return run != null && beat.runId().equals(run.runId) && beat.beat() <= run.lastBeat;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the claw, as it is before {@code envelope} is applied, will tell a redelivery of it
+   * apart for good, without the ledger (F1): a heartbeat by its run's beat counter, and an event of
+   * a run that has started and is its attempt's run by the run's {@code seq} high-water mark (an
+   * attempt's run changes only before it starts, when a second claim takes it over). Every other
+   * record (a task, a bootstrap record, a run's events up to its start, another run's events) is
+   * told apart by its {@code eventId} in the ledger.
+   */
+  static boolean guardsRedelivery(ClawState claw, Envelope envelope) {
+    if (envelope.data() instanceof RunHeartbeat) {
+      return true;
+    }
+    if (envelope.data() instanceof RunEvent event) {
+      RunState run = claw.run(event.attempt());
+      return run != null && event.runId().equals(run.runId) && run.startedAt != null;
     }
     return false;
   }

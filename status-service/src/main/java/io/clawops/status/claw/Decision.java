@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param snapshot the snapshot after the decision; its version is the one it will be written as
  * @param changed whether the document changed (nothing to write otherwise)
  * @param result the answer to an operator action, null for records and ticks
+ * @param unguarded the event ids of the records applied whose redelivery the claw's state would not
+ *     tell apart (F1): the fold applies them only if they are new to the ledger
  */
 public record Decision(
     ClawSnapshot snapshot,
@@ -22,7 +24,8 @@ public record Decision(
     ActionResult result,
     StatusView status,
     Instant nextDue,
-    Row row) {
+    Row row,
+    List<UUID> unguarded) {
 
   /** The columns of the claw's row besides its document. */
   public record Row(

@@ -128,25 +128,40 @@ public class ClawDecider {
     public Map<UUID, Decision> decide(
         Map<UUID, ClawSnapshot> snapshots, Map<UUID, List<ClawReducer.Step>> steps)
         throws SQLException {
+      Map<UUID, Decision> decisions = evaluate(snapshots, steps);
+      write(decisions);
+      return decisions;
+    }
+
+    /** Decides each claw's steps on its snapshot without writing anything yet. */
+    public Map<UUID, Decision> evaluate(
+        Map<UUID, ClawSnapshot> snapshots, Map<UUID, List<ClawReducer.Step>> steps) {
       RuleSettings rules = config.ruleSettings();
-      Instant writtenAt = Instant.now();
-      ClawUnitOfWork.Batch batch = new ClawUnitOfWork.Batch(config.timelineLimit());
       Map<UUID, Decision> decisions = new LinkedHashMap<>();
       for (Map.Entry<UUID, List<ClawReducer.Step>> entry : steps.entrySet()) {
         UUID clawId = entry.getKey();
-        Decision decision =
+        decisions.put(
+            clawId,
             ClawReducer.decideAll(
-                snapshots.get(clawId), clawId, entry.getValue(), rules, source.value());
-        decisions.put(clawId, decision);
+                snapshots.get(clawId), clawId, entry.getValue(), rules, source.value()));
+      }
+      return decisions;
+    }
+
+    /** Writes decisions: the documents that changed, their timeline lines and their records. */
+    public void write(Map<UUID, Decision> decisions) throws SQLException {
+      Instant writtenAt = Instant.now();
+      ClawUnitOfWork.Batch batch = new ClawUnitOfWork.Batch(config.timelineLimit());
+      for (Map.Entry<UUID, Decision> entry : decisions.entrySet()) {
+        Decision decision = entry.getValue();
         if (decision.snapshot() != null) {
           batch.add(decision, writtenAt);
           if (decision.changed()) {
-            written.put(clawId, decision.snapshot());
+            written.put(entry.getKey(), decision.snapshot());
           }
         }
       }
       batch.flush(connection);
-      return decisions;
     }
   }
 }

@@ -1,17 +1,19 @@
 package io.clawops.status.fold;
 
 import io.clawops.contracts.message.Envelope;
-import io.clawops.contracts.message.RunHeartbeat;
 import io.clawops.status.claw.ClawInput;
 import io.clawops.status.claw.ClawReducer;
 import io.clawops.status.claw.ClawSnapshot;
+import io.clawops.status.claw.Decision;
 import io.clawops.status.persistence.ProcessedEvents;
 import io.clawops.status.persistence.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,54 +31,80 @@ public class FoldService {
 
   @Inject ClawDecider decider;
 
-  /** Applies the events not applied before (F1), in their order per claw (F2). */
+  /**
+   * Applies the events not applied before (F1), in their order per claw (F2). Each claw is decided
+   * on its events first; the records whose redelivery its state would not tell apart (tasks,
+   * bootstrap records, a run's events up to its start: {@link Decision#unguarded()}) then go into
+   * the ledger in one statement, and a claw with one the ledger already held is decided again
+   * without it. A started run's events and heartbeats are told apart by the run's {@code seq}
+   * high-water mark and beat counter and cost no ledger row.
+   */
   public void applyBatch(List<ReceivedEvent> events) {
     Map<UUID, List<ReceivedEvent>> byClaw = new LinkedHashMap<>();
+    Map<UUID, ReceivedEvent> byId = new HashMap<>();
     for (ReceivedEvent event : events) {
-      byClaw.computeIfAbsent(event.envelope().clawId(), id -> new ArrayList<>()).add(event);
+      // A copy within the batch is applied once too.
+      if (byId.putIfAbsent(event.envelope().eventId(), event) == null) {
+        byClaw.computeIfAbsent(event.envelope().clawId(), id -> new ArrayList<>()).add(event);
+      }
     }
     decider.run(
         "a batch of " + events.size() + " events",
         round -> {
           Map<UUID, ClawSnapshot> snapshots = round.load(byClaw.keySet());
-          List<ReceivedEvent> ledgered = new ArrayList<>();
-          for (ReceivedEvent event : events) {
-            if (needsLedger(event.envelope())) {
-              ledgered.add(event);
-            }
-          }
-          Set<UUID> unapplied =
-              ledgered.isEmpty()
-                  ? new HashSet<>()
-                  : new HashSet<>(ProcessedEvents.recordNew(round.connection(), ledgered));
-          Map<UUID, List<ClawReducer.Step>> steps = new LinkedHashMap<>();
-          for (Map.Entry<UUID, List<ReceivedEvent>> entry : byClaw.entrySet()) {
-            List<ClawReducer.Step> claw = new ArrayList<>();
-            for (ReceivedEvent event : entry.getValue()) {
-              Envelope envelope = event.envelope();
-              // remove(): a ledgered duplicate within the batch is applied once too.
-              if (needsLedger(envelope) && !unapplied.remove(envelope.eventId())) {
-                continue;
+          Set<UUID> applied = new HashSet<>();
+          Map<UUID, Decision> decisions =
+              round.evaluate(snapshots, steps(byClaw, byClaw.keySet(), applied));
+          Set<UUID> ledgered = new HashSet<>();
+          while (true) {
+            List<ReceivedEvent> toLedger = new ArrayList<>();
+            for (Decision decision : decisions.values()) {
+              for (UUID eventId : decision.unguarded()) {
+                if (ledgered.add(eventId)) {
+                  toLedger.add(byId.get(eventId));
+                }
               }
-              claw.add(
-                  new ClawReducer.Step(
-                      new ClawInput.Event(envelope, event.partition()), envelope.occurredAt()));
             }
-            if (!claw.isEmpty()) {
-              steps.put(entry.getKey(), claw);
+            if (toLedger.isEmpty()) {
+              break;
             }
+            Set<UUID> fresh = ProcessedEvents.recordNew(round.connection(), toLedger);
+            Set<UUID> again = new LinkedHashSet<>();
+            for (ReceivedEvent event : toLedger) {
+              if (!fresh.contains(event.envelope().eventId())) {
+                applied.add(event.envelope().eventId());
+                again.add(event.envelope().clawId());
+              }
+            }
+            if (again.isEmpty()) {
+              break;
+            }
+            // Redelivered: decide those claws again without what the ledger says was applied.
+            decisions.keySet().removeAll(again);
+            decisions.putAll(round.evaluate(snapshots, steps(byClaw, again, applied)));
           }
-          round.decide(snapshots, steps);
+          round.write(decisions);
           return null;
         });
   }
 
-  /**
-   * Whether redelivery of this envelope is told apart by the ledger: every envelope but a
-   * heartbeat, which counts once by its run's {@code beat} counter (F1) and would otherwise make
-   * the ledger grow with every beat of every live run.
-   */
-  static boolean needsLedger(Envelope envelope) {
-    return !(envelope.data() instanceof RunHeartbeat);
+  private static Map<UUID, List<ClawReducer.Step>> steps(
+      Map<UUID, List<ReceivedEvent>> byClaw, Set<UUID> clawIds, Set<UUID> applied) {
+    Map<UUID, List<ClawReducer.Step>> steps = new LinkedHashMap<>();
+    for (UUID clawId : clawIds) {
+      List<ClawReducer.Step> claw = new ArrayList<>();
+      for (ReceivedEvent event : byClaw.get(clawId)) {
+        Envelope envelope = event.envelope();
+        if (!applied.contains(envelope.eventId())) {
+          claw.add(
+              new ClawReducer.Step(
+                  new ClawInput.Event(envelope, event.partition()), envelope.occurredAt()));
+        }
+      }
+      if (!claw.isEmpty()) {
+        steps.put(clawId, claw);
+      }
+    }
+    return steps;
   }
 }

@@ -29,6 +29,47 @@ class FoldIdempotencyAndFencingTest {
   }
 
   @Test
+  void shouldLeaveToTheLedgerExactlyTheRecordsTheClawCannotTellApartOnRedelivery() {
+    ClawScenario scenario = new ClawScenario();
+    scenario.requested();
+    assertThat(scenario.lastDecision().unguarded()).hasSize(1);
+    scenario.bootstrapOk();
+    assertThat(scenario.lastDecision().unguarded()).hasSize(1);
+    scenario.dispatch(1, ClawScenario.PRIMARY, List.of(), 3);
+    assertThat(scenario.lastDecision().unguarded()).hasSize(1);
+    // Up to its start a second claim may take the attempt over (and reset its seq): ledgered.
+    scenario.claim(UUID.randomUUID());
+    assertThat(scenario.lastDecision().unguarded()).hasSize(1);
+    scenario.start();
+    assertThat(scenario.lastDecision().unguarded()).hasSize(1);
+
+    // Started: the run's seq high-water mark and beat counter tell copies apart for good.
+    scenario.beat();
+    assertThat(scenario.lastDecision().unguarded()).isEmpty();
+    scenario.toolCall("read", "d1", true, null);
+    assertThat(scenario.lastDecision().unguarded()).isEmpty();
+    Envelope use =
+        Envelope.of(
+            scenario.clawId,
+            "r",
+            new RunToolUse(scenario.runId(), 1, 99, "c9", "read", "d9", "cat notes.md"));
+    scenario.apply(use);
+    assertThat(scenario.lastDecision().unguarded()).isEmpty();
+    String before = scenario.snapshot().json();
+    scenario.apply(use);
+    assertThat(scenario.snapshot().json()).isEqualTo(before);
+
+    // Another run's event of the attempt: the run does not know its seq, the ledger must.
+    Envelope foreign =
+        Envelope.of(
+            scenario.clawId,
+            "r",
+            new RunToolUse(UUID.randomUUID(), 1, 1, "c1", "read", "d1", "cat notes.md"));
+    scenario.apply(foreign);
+    assertThat(scenario.lastDecision().unguarded()).containsExactly(foreign.eventId());
+  }
+
+  @Test
   void shouldKeepEventsOfAnOlderAttemptAsStaleWithoutChangingTheCurrentOne() {
     ClawScenario scenario = ClawScenario.running();
     UUID oldRun = scenario.runId();

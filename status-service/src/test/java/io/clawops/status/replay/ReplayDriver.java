@@ -1,7 +1,6 @@
 package io.clawops.status.replay;
 
 import io.clawops.contracts.message.Envelope;
-import io.clawops.contracts.message.RunHeartbeat;
 import io.clawops.contracts.message.RunnerBeat;
 import io.clawops.status.claw.ActionResult;
 import io.clawops.status.claw.ClawInput;
@@ -31,10 +30,11 @@ import java.util.function.Consumer;
  * and the action service drive it live (through ClawDecider): the one class of the replay test that
  * calls the rules.
  *
- * <p>Each delivered record is its own batch (FoldService): the F1 ledger, then {@code
- * ClawReducer.decide} at the record's {@code occurredAt}. Before a record or action is applied, the
- * replay clock advances to its time and every timer due by then fires at its due time
- * (TimerSweeper). Actions are decided at the clock's time (ActionService).
+ * <p>Each delivered record is its own batch (FoldService): {@code ClawReducer.decide} at the
+ * record's {@code occurredAt}, kept unless the record is one the ledger tells apart and holds.
+ * Before a record or action is applied, the replay clock advances to its time and every timer due
+ * by then fires at its due time (TimerSweeper). Actions are decided at the clock's time
+ * (ActionService).
  */
 final class ReplayDriver {
 
@@ -123,15 +123,21 @@ final class ReplayDriver {
       // A runner's capacity goes to the fleet, not into a claw.
       return;
     }
-    // F1: every envelope but a heartbeat is told apart by its eventId (FoldService.needsLedger).
-    boolean ledgered = !(envelope.data() instanceof RunHeartbeat);
-    if (ledgered && !ledger.add(envelope.eventId())) {
+    // F1 as FoldService does it: decided first; a record the claw's state would not tell apart on
+    // redelivery (Decision.unguarded) counts only when it is new to the ledger.
+    UUID clawId = envelope.clawId();
+    Decision decision =
+        ClawReducer.decide(
+            snapshots.get(clawId),
+            clawId,
+            new ClawInput.Event(envelope, record.partition()),
+            envelope.occurredAt(),
+            rules,
+            SOURCE);
+    if (decision.unguarded().contains(envelope.eventId()) && !ledger.add(envelope.eventId())) {
       return;
     }
-    decide(
-        envelope.clawId(),
-        new ClawInput.Event(envelope, record.partition()),
-        envelope.occurredAt());
+    store(clawId, decision);
   }
 
   /** TimerSweeper for one due claw, at the clock's time. */
@@ -164,7 +170,12 @@ final class ReplayDriver {
    * new snapshot, its next due time, its lines and its records.
    */
   private Decision decide(UUID clawId, ClawInput input, Instant at) {
-    Decision decision = ClawReducer.decide(snapshots.get(clawId), clawId, input, at, rules, SOURCE);
+    return store(
+        clawId, ClawReducer.decide(snapshots.get(clawId), clawId, input, at, rules, SOURCE));
+  }
+
+  /** Stores what was decided, as ClawDecider writes it. */
+  private Decision store(UUID clawId, Decision decision) {
     if (decision.snapshot() == null) {
       return decision;
     }
