@@ -2,6 +2,7 @@ package io.clawops.contracts.sanitize;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,47 +39,76 @@ public final class Sanitizer {
       Pattern.compile(
           "\\x1B\\[[0-?]*[ -/]*[@-~]|\\x1B\\][^\\x07\\x1B]{0,512}(?:\\x07|\\x1B\\\\)?|\\x1B[@-_]");
 
+  /** The literal starts of the token families below. */
+  private static final List<String> TOKEN_PREFIXES =
+      List.of(
+          "ghp_",
+          "gho_",
+          "ghu_",
+          "ghs_",
+          "ghr_",
+          "github_pat_",
+          "sk-",
+          "AKIA",
+          "ASIA",
+          "AIza",
+          "xox",
+          "xapp-",
+          "eyJ");
+
+  /**
+   * A word every secret-ish key of the key=value rule contains (lowercase, matched in any case).
+   */
+  private static final List<String> KEY_WORDS =
+      List.of("pass", "secret", "token", "key", "credential");
+
   private static final List<Redaction> REDACTIONS =
       List.of(
           // PEM and PGP private keys ("PRIVATE KEY BLOCK"), also a block cut off before its END.
           whole(
-              "-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----"
-                  + "(?:.*?-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|.*)",
-              Pattern.DOTALL),
+                  "-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----"
+                      + "(?:.*?-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|.*)",
+                  Pattern.DOTALL)
+              .onlyWith(text -> text.contains("-----BEGIN ")),
           // https://user:pass@host and https://token@host keep scheme and host.
           new Redaction(
-              Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]{0,20}://)[^/\\s@?#]++@"),
-              m -> m.group(1) + "***@"),
+                  Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]{0,20}://)[^/\\s@?#]++@"),
+                  m -> m.group(1) + "***@",
+                  text -> true)
+              .onlyWith(text -> text.indexOf('@') >= 0 && text.contains("://")),
           // Authorization headers of any scheme (Bearer, Basic, token). The scheme goes too: a
           // cut inside it ("Authorization: Bea…") must not read as a fresh credential later.
           valueAfter(
-              "(?i)(authorization[\"']? *[=:] *[\"']?)"
-                  + "((?:(?:bearer|basic|token|bot) +)?[^\\s\"',;()<>\\x{2026}]+)"),
+                  "(?i)(authorization[\"']? *[=:] *[\"']?)"
+                      + "((?:(?:bearer|basic|token|bot) +)?[^\\s\"',;()<>\\x{2026}]+)")
+              .onlyWith(text -> containsIgnoringCase(text, "authorization")),
           // A bare "Bearer <token>"; the token must hold a digit or symbol so prose such as
           // "Bearer authentication" stays readable.
-          valueAfter("(?i)\\b(bearer +)(?=[\\w.~+/=-]*[0-9.~+/=-])([\\w.~+/=-]{8,})"),
+          valueAfter("(?i)\\b(bearer +)(?=[\\w.~+/=-]*[0-9.~+/=-])([\\w.~+/=-]{8,})")
+              .onlyWith(text -> containsIgnoringCase(text, "bearer")),
           // Token families with a recognisable prefix, in one pattern because every extra pass
           // over a megabyte costs more than the alternation.
           whole(
-              "(?<![A-Za-z0-9])(?:"
-                  // GitHub classic (ghp_, gho_, ghu_, ghs_, ghr_) and fine-grained tokens.
-                  + "gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\\w{20,}"
-                  // OpenAI (sk-, sk-proj-, sk-svcacct-) and Anthropic (sk-ant-) keys.
-                  + "|sk-[\\w-]{20,}"
-                  // AWS access key ids. No trailing boundary on purpose: a trailing check could
-                  // start to match after a cut, which would break idempotence.
-                  + "|(?:AKIA|ASIA)[A-Z0-9]{16,}"
-                  // Google API keys (Gemini, Maps, Firebase): AIza and 35 URL-safe characters.
-                  + "|AIza[0-9A-Za-z_-]{35,}"
-                  // Slack bot, user, app-level, refresh (xoxr, and xoxe of rotating tokens) and
-                  // legacy tokens.
-                  + "|(?:xox[abprse]|xapp)-[A-Za-z0-9-]{10,}"
-                  // JSON Web Tokens.
-                  + "|eyJ[\\w-]{8,}\\.[\\w-]{8,}\\.[\\w-]{8,})",
-              0),
+                  "(?<![A-Za-z0-9])(?:"
+                      // GitHub classic (ghp_, gho_, ghu_, ghs_, ghr_) and fine-grained tokens.
+                      + "gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\\w{20,}"
+                      // OpenAI (sk-, sk-proj-, sk-svcacct-) and Anthropic (sk-ant-) keys.
+                      + "|sk-[\\w-]{20,}"
+                      // AWS access key ids. No trailing boundary on purpose: a trailing check could
+                      // start to match after a cut, which would break idempotence.
+                      + "|(?:AKIA|ASIA)[A-Z0-9]{16,}"
+                      // Google API keys (Gemini, Maps, Firebase): AIza and 35 URL-safe characters.
+                      + "|AIza[0-9A-Za-z_-]{35,}"
+                      // Slack bot, user, app-level, refresh (xoxr, and xoxe of rotating tokens) and
+                      // legacy tokens.
+                      + "|(?:xox[abprse]|xapp)-[A-Za-z0-9-]{10,}"
+                      // JSON Web Tokens.
+                      + "|eyJ[\\w-]{8,}\\.[\\w-]{8,}\\.[\\w-]{8,})",
+                  0)
+              .onlyWith(Sanitizer::mayHoldPrefixedToken),
           // key=value / key: value / "key": "value" where the key ends with a secret-ish word;
           // the key is kept so the operator still sees which setting was involved.
-          keyValue());
+          keyValue().onlyWith(Sanitizer::mayHoldKeyValue));
 
   private Sanitizer() {}
 
@@ -176,14 +206,15 @@ public final class Sanitizer {
   }
 
   private static Redaction whole(String regex, int flags) {
-    return new Redaction(Pattern.compile(regex, flags), m -> REDACTED);
+    return new Redaction(Pattern.compile(regex, flags), m -> REDACTED, text -> true);
   }
 
   /** Keeps group 1 (the key or scheme) and redacts group 2 unless it already is the marker. */
   private static Redaction valueAfter(String regex) {
     return new Redaction(
         Pattern.compile(regex),
-        m -> m.group(2).startsWith(REDACTED) ? m.group() : m.group(1) + REDACTED);
+        m -> m.group(2).startsWith(REDACTED) ? m.group() : m.group(1) + REDACTED,
+        text -> true);
   }
 
   private static Redaction keyValue() {
@@ -208,13 +239,70 @@ public final class Sanitizer {
           String quote = quoted ? String.valueOf(first) : "";
           boolean closed = quoted && value.length() > 1 && value.endsWith(quote);
           return m.group(1) + quote + REDACTED + (closed ? quote : "");
-        });
+        },
+        text -> true);
   }
 
-  /** One secret pattern and how a match is rewritten. */
-  private record Redaction(Pattern pattern, Function<MatchResult, String> rewrite) {
+  /**
+   * Whether {@code text} holds one of the literal prefixes the token-family pattern starts with: a
+   * text without any cannot match it.
+   */
+  private static boolean mayHoldPrefixedToken(String text) {
+    for (String prefix : TOKEN_PREFIXES) {
+      if (text.contains(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code text} holds a {@code =} or {@code :} and one of the words every secret-ish key
+   * of the key=value pattern contains: a text without them cannot match it.
+   */
+  private static boolean mayHoldKeyValue(String text) {
+    if (text.indexOf('=') < 0 && text.indexOf(':') < 0) {
+      return false;
+    }
+    for (String word : KEY_WORDS) {
+      if (containsIgnoringCase(text, word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code text} holds the lowercase ASCII {@code word} in any case, as the patterns'
+   * {@code (?i)} (ASCII case-insensitive) matching reads it.
+   */
+  static boolean containsIgnoringCase(String text, String word) {
+    int last = text.length() - word.length();
+    char first = word.charAt(0);
+    for (int i = 0; i <= last; i++) {
+      char c = text.charAt(i);
+      if ((c == first || c == first - 32) && text.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * One secret pattern, how a match is rewritten, and a cheap test that is true for every text the
+   * pattern can match (false means the pattern is not run at all).
+   */
+  private record Redaction(
+      Pattern pattern, Function<MatchResult, String> rewrite, Predicate<String> mayMatch) {
+
+    Redaction onlyWith(Predicate<String> necessary) {
+      return new Redaction(pattern, rewrite, necessary);
+    }
 
     String apply(String text) {
+      if (!mayMatch.test(text)) {
+        return text;
+      }
       Matcher matcher = pattern.matcher(text);
       return matcher.replaceAll(m -> Matcher.quoteReplacement(rewrite.apply(m)));
     }

@@ -14,8 +14,56 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SanitizerTest {
+
+  /**
+   * Each pattern runs only when a cheap test says the text may hold its secret; these are the edges
+   * of those tests: keys and schemes in any case, every token prefix, and a secret at either end.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "PassWord=hunter2hunter2",
+        "x-API-KEY: 0123456789abcdef",
+        "Credentials='swordfish-99'",
+        "AUTHORIZATION: Basic dXNlcjpwYXNz",
+        "auth ok; BeArEr abc.def-123456",
+        "clone https://user:pw123456@example.com/repo.git",
+        "ghp_0123456789abcdefghijABCD",
+        "gho_0123456789abcdefghijABCD",
+        "ghu_0123456789abcdefghijABCD",
+        "ghs_0123456789abcdefghijABCD",
+        "ghr_0123456789abcdefghijABCD",
+        "github_pat_0123456789abcdefghij_XYZ",
+        "sk-ant-0123456789abcdefghij",
+        "AKIA0123456789ABCDEF",
+        "ASIA0123456789ABCDEF",
+        "AIza0123456789abcdefghijABCDEFGHIJ_-xyz",
+        "xoxb-0123456789-abcdef",
+        "xapp-1-0123456789abc",
+        "eyJhbGciOiJI.eyJzdWIiOiIx.c2lnbmF0dXJl",
+        "-----BEGIN RSA PRIVATE KEY----- MIIEow -----END RSA PRIVATE KEY-----"
+      })
+  void shouldRunEveryPatternWhoseSecretTheTextMayHold(String secret) {
+    String sanitized = Sanitizer.sanitize(secret);
+
+    assertThat(sanitized)
+        .doesNotContain("hunter2", "0123456789", "swordfish", "dXNlcjpwYXNz", "pw123456", "MIIEow")
+        .doesNotContain("abc.def-123456", "c2lnbmF0dXJl")
+        .satisfiesAnyOf(s -> assertThat(s).contains(REDACTED), s -> assertThat(s).contains("***@"));
+  }
+
+  @Test
+  void shouldFindAWordInAnyAsciiCaseAnywhereInTheText() {
+    assertThat(Sanitizer.containsIgnoringCase("token", "token")).isTrue();
+    assertThat(Sanitizer.containsIgnoringCase("a TOKEN", "token")).isTrue();
+    assertThat(Sanitizer.containsIgnoringCase("ToKeN at the start", "token")).isTrue();
+    assertThat(Sanitizer.containsIgnoringCase("toke", "token")).isFalse();
+    assertThat(Sanitizer.containsIgnoringCase("", "token")).isFalse();
+    assertThat(Sanitizer.containsIgnoringCase("t-o-k-e-n", "token")).isFalse();
+  }
 
   /** A secret embedded in realistic text, and fragments around it that must survive. */
   static Stream<Arguments> secretsInContext() {
