@@ -73,8 +73,7 @@ public final class Sanitizer {
           // https://user:pass@host and https://token@host keep scheme and host.
           new Redaction(
                   Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]{0,20}://)[^/\\s@?#]++@"),
-                  m -> m.group(1) + "***@",
-                  text -> true)
+                  m -> m.group(1) + "***@")
               .onlyWith(text -> text.indexOf('@') >= 0 && text.contains("://")),
           // Authorization headers of any scheme (Bearer, Basic, token). The scheme goes too: a
           // cut inside it ("Authorization: Bea…") must not read as a fresh credential later.
@@ -206,15 +205,14 @@ public final class Sanitizer {
   }
 
   private static Redaction whole(String regex, int flags) {
-    return new Redaction(Pattern.compile(regex, flags), m -> REDACTED, text -> true);
+    return new Redaction(Pattern.compile(regex, flags), m -> REDACTED);
   }
 
   /** Keeps group 1 (the key or scheme) and redacts group 2 unless it already is the marker. */
   private static Redaction valueAfter(String regex) {
     return new Redaction(
         Pattern.compile(regex),
-        m -> m.group(2).startsWith(REDACTED) ? m.group() : m.group(1) + REDACTED,
-        text -> true);
+        m -> m.group(2).startsWith(REDACTED) ? m.group() : m.group(1) + REDACTED);
   }
 
   private static Redaction keyValue() {
@@ -239,8 +237,7 @@ public final class Sanitizer {
           String quote = quoted ? String.valueOf(first) : "";
           boolean closed = quoted && value.length() > 1 && value.endsWith(quote);
           return m.group(1) + quote + REDACTED + (closed ? quote : "");
-        },
-        text -> true);
+        });
   }
 
   /**
@@ -294,6 +291,11 @@ public final class Sanitizer {
    */
   private record Redaction(
       Pattern pattern, Function<MatchResult, String> rewrite, Predicate<String> mayMatch) {
+
+    /** A pattern run on every text. */
+    Redaction(Pattern pattern, Function<MatchResult, String> rewrite) {
+      this(pattern, rewrite, text -> true);
+    }
 
     Redaction onlyWith(Predicate<String> necessary) {
       return new Redaction(pattern, rewrite, necessary);

@@ -48,11 +48,7 @@ class FoldIdempotencyAndFencingTest {
     assertThat(scenario.lastDecision().unguarded()).isEmpty();
     scenario.toolCall("read", "d1", true, null);
     assertThat(scenario.lastDecision().unguarded()).isEmpty();
-    Envelope use =
-        Envelope.of(
-            scenario.clawId,
-            "r",
-            new RunToolUse(scenario.runId(), 1, 99, "c9", "read", "d9", "cat notes.md"));
+    Envelope use = readNotes(scenario, scenario.runId(), 99);
     scenario.apply(use);
     assertThat(scenario.lastDecision().unguarded()).isEmpty();
     String before = scenario.snapshot().json();
@@ -60,13 +56,17 @@ class FoldIdempotencyAndFencingTest {
     assertThat(scenario.snapshot().json()).isEqualTo(before);
 
     // Another run's event of the attempt: the run does not know its seq, the ledger must.
-    Envelope foreign =
-        Envelope.of(
-            scenario.clawId,
-            "r",
-            new RunToolUse(UUID.randomUUID(), 1, 1, "c1", "read", "d1", "cat notes.md"));
+    Envelope foreign = readNotes(scenario, UUID.randomUUID(), 1);
     scenario.apply(foreign);
     assertThat(scenario.lastDecision().unguarded()).containsExactly(foreign.eventId());
+  }
+
+  /** A {@code read} tool use of attempt 1 by run {@code runId}, at {@code seq}. */
+  private static Envelope readNotes(ClawScenario scenario, UUID runId, long seq) {
+    return Envelope.of(
+        scenario.clawId,
+        "r",
+        new RunToolUse(runId, 1, seq, "c" + seq, "read", "d" + seq, "cat notes.md"));
   }
 
   @Test
