@@ -21,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -43,9 +42,6 @@ public class FoldConsumer {
   /** The topics of the channel; co-partitioned: one claw is on the same partition of each. */
   public static final List<String> TOPICS =
       List.of(Topics.BOOTSTRAP, Topics.TASKS, Topics.EVENTS, Topics.HEARTBEATS);
-
-  /** Polls of at least this many records are decoded in parallel. */
-  static final int PARALLEL_DECODE = 512;
 
   private static final Logger LOG = Logger.getLogger(FoldConsumer.class);
 
@@ -80,23 +76,19 @@ public class FoldConsumer {
     List<ConsumerRecord<String, String>> decoded = new ArrayList<>(batch.count());
     List<RunnerRecord> runnerBeats = new ArrayList<>();
     List<DeadLetterPublisher.DeadLetter> letters = new ArrayList<>();
-    List<ConsumerRecord<String, String>> polled = new ArrayList<>(batch.count());
-    batch.forEach(polled::add);
-    Object[] read = decodeAll(polled);
-    for (int i = 0; i < read.length; i++) {
-      ConsumerRecord<String, String> record = polled.get(i);
-      if (read[i] instanceof MessageFormatException e) {
+    for (ConsumerRecord<String, String> record : batch) {
+      try {
+        Envelope envelope = EnvelopeCodec.decode(record.key(), record.value());
+        if (envelope.data() instanceof RunnerBeat beat) {
+          // Capacity of a runner, not news of a claw: it goes to the fleet, not into a claw record.
+          runnerBeats.add(RunnerRecord.of(beat, envelope.occurredAt()));
+          continue;
+        }
+        events.add(new ReceivedEvent(record.topic(), record.partition(), envelope));
+        decoded.add(record);
+      } catch (MessageFormatException e) {
         letters.add(deadLetter(record, e.getMessage()));
-        continue;
       }
-      Envelope envelope = (Envelope) read[i];
-      if (envelope.data() instanceof RunnerBeat beat) {
-        // Capacity of a runner, not news of a claw: it goes to the fleet, not into a claw record.
-        runnerBeats.add(RunnerRecord.of(beat, envelope.occurredAt()));
-        continue;
-      }
-      events.add(new ReceivedEvent(record.topic(), record.partition(), envelope));
-      decoded.add(record);
     }
     recordRunnerBeats(runnerBeats);
     // All of a batch's dead letters at once, acknowledged before the batch's offsets commit.
@@ -129,29 +121,6 @@ public class FoldConsumer {
       List<ConsumerRecord<String, String>> records = batch.records(partition);
       partitions.folded(partition, records.get(records.size() - 1).offset() + 1);
     }
-  }
-
-  /**
-   * Each record's envelope, or the {@link MessageFormatException} it was refused with, in the
-   * records' order. A large poll is decoded on every core: decoding (parsing, validating and
-   * sanitizing) is most of the fold's own work, and the database waits meanwhile anyway.
-   */
-  static Object[] decodeAll(List<ConsumerRecord<String, String>> records) {
-    Object[] read = new Object[records.size()];
-    IntStream indexes = IntStream.range(0, read.length);
-    if (read.length >= PARALLEL_DECODE) {
-      indexes = indexes.parallel();
-    }
-    indexes.forEach(
-        i -> {
-          ConsumerRecord<String, String> record = records.get(i);
-          try {
-            read[i] = EnvelopeCodec.decode(record.key(), record.value());
-          } catch (MessageFormatException e) {
-            read[i] = e;
-          }
-        });
-    return read;
   }
 
   /**
