@@ -44,7 +44,10 @@ class FoldIngestTest {
   void shouldRecordEventsFromEveryInputTopicInPostgres() {
     UUID clawId = UUID.randomUUID();
     UUID runId = UUID.randomUUID();
-    kafka.publish(Topics.EVENTS, toolUse(clawId, runId, 1));
+    Envelope first = toolUse(clawId, runId, 1);
+    kafka.publish(Topics.EVENTS, first);
+    // One after the other: folded first, the later seq would make the earlier one a redelivery.
+    await().atMost(Duration.ofSeconds(30)).until(() -> isRecorded(first.eventId()));
     kafka.publish(Topics.HEARTBEATS, toolUse(clawId, runId, 2));
 
     await()
