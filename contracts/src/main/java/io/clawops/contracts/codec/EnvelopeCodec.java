@@ -106,7 +106,16 @@ public final class EnvelopeCodec {
    * records, so it is as malformed as a missing field.
    */
   public static Envelope decode(String key, String json) {
-    Envelope envelope = decode(json);
+    return checkKey(key, decode(json));
+  }
+
+  /**
+   * {@code envelope} when {@code key} is its clawId, the check {@link #decode(String, String)}
+   * makes for an envelope decoded on its own.
+   *
+   * @throws MessageFormatException when the key is missing or another claw's
+   */
+  public static Envelope checkKey(String key, Envelope envelope) {
     if (key == null) {
       throw new MessageFormatException("key", "missing: the record key must be the clawId");
     }

@@ -1,7 +1,6 @@
 package io.clawops.status.messaging;
 
 import io.clawops.contracts.Topics;
-import io.clawops.contracts.codec.EnvelopeCodec;
 import io.clawops.contracts.message.Envelope;
 import io.clawops.contracts.message.MessageFormatException;
 import io.clawops.contracts.message.RunnerBeat;
@@ -71,14 +70,15 @@ public class FoldConsumer {
    */
   @Incoming(CHANNEL)
   @Blocking
-  public void consume(ConsumerRecords<String, String> batch) {
+  public void consume(ConsumerRecords<String, FoldValue> batch) {
     List<ReceivedEvent> events = new ArrayList<>(batch.count());
-    List<ConsumerRecord<String, String>> decoded = new ArrayList<>(batch.count());
+    List<ConsumerRecord<String, FoldValue>> decoded = new ArrayList<>(batch.count());
     List<RunnerRecord> runnerBeats = new ArrayList<>();
     List<DeadLetterPublisher.DeadLetter> letters = new ArrayList<>();
-    for (ConsumerRecord<String, String> record : batch) {
+    for (ConsumerRecord<String, FoldValue> record : batch) {
       try {
-        Envelope envelope = EnvelopeCodec.decode(record.key(), record.value());
+        // Decoded during the fetch (FoldValue.Decoder); only the key is checked here.
+        Envelope envelope = FoldValue.envelope(record);
         if (envelope.data() instanceof RunnerBeat beat) {
           // Capacity of a runner, not news of a claw: it goes to the fleet, not into a claw record.
           runnerBeats.add(RunnerRecord.of(beat, envelope.occurredAt()));
@@ -118,7 +118,7 @@ public class FoldConsumer {
     }
     // Only now, with the batch applied: the timers of a partition wait until its backlog is folded.
     for (TopicPartition partition : batch.partitions()) {
-      List<ConsumerRecord<String, String>> records = batch.records(partition);
+      List<ConsumerRecord<String, FoldValue>> records = batch.records(partition);
       partitions.folded(partition, records.get(records.size() - 1).offset() + 1);
     }
   }
@@ -142,13 +142,13 @@ public class FoldConsumer {
   }
 
   private static DeadLetterPublisher.DeadLetter deadLetter(
-      ConsumerRecord<String, String> record, String reason) {
+      ConsumerRecord<String, FoldValue> record, String reason) {
     LOG.warnf(
         "dead-lettering %s-%d@%d: %s",
         record.topic(),
         record.partition(),
         record.offset(),
         Sanitizer.sanitize(reason, Sanitizer.MESSAGE_MAX));
-    return new DeadLetterPublisher.DeadLetter(record, reason);
+    return new DeadLetterPublisher.DeadLetter(FoldValue.asText(record), reason);
   }
 }
