@@ -90,6 +90,36 @@ class CopyRowsTest {
   }
 
   @Test
+  void shouldStoreANullTimestampAndANullNumberAsNull() throws SQLException {
+    UUID clawId = UUID.randomUUID();
+    CopyRows rows = new CopyRows();
+    rows.uuid(clawId).timestamp(null).integerOrNull(null).endRow();
+    rows.uuid(clawId).timestamp(Instant.EPOCH).integerOrNull(7).endRow();
+
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS copied_nullable (id BIGSERIAL PRIMARY KEY,"
+              + " claw_id UUID NOT NULL, at TIMESTAMPTZ, attempt INT)");
+      rows.copy(connection, "COPY copied_nullable (claw_id, at, attempt) FROM STDIN");
+      try (var query =
+          connection.prepareStatement(
+              "SELECT at, attempt FROM copied_nullable WHERE claw_id = ? ORDER BY id")) {
+        query.setObject(1, clawId);
+        try (ResultSet result = query.executeQuery()) {
+          assertThat(result.next()).isTrue();
+          assertThat(result.getTimestamp(1)).isNull();
+          assertThat(result.getObject(2)).isNull();
+          assertThat(result.next()).isTrue();
+          assertThat(result.getTimestamp(1).toInstant()).isEqualTo(Instant.EPOCH);
+          assertThat(result.getInt(2)).isEqualTo(7);
+          assertThat(result.next()).isFalse();
+        }
+      }
+    }
+  }
+
+  @Test
   void shouldFailTheWholeCopyWhenOneRowIsRefused() throws SQLException {
     UUID clawId = UUID.randomUUID();
     CopyRows rows = new CopyRows();
