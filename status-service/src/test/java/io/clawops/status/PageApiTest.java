@@ -234,10 +234,12 @@ class PageApiTest {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update =
             connection.prepareStatement(
-                "UPDATE claw SET state = jsonb_set(state, '{statusSince}', to_jsonb(?::text))"
+                "UPDATE claw SET state = jsonb_set(state::jsonb, '{statusSince}',"
+                    + " to_jsonb(?::text))::json, status_since = ?::timestamptz"
                     + " WHERE claw_id = ?")) {
       update.setString(1, at.toString());
-      update.setObject(2, clawId);
+      update.setString(2, at.toString());
+      update.setObject(3, clawId);
       assertThat(update.executeUpdate()).isEqualTo(1);
     }
   }

@@ -80,11 +80,18 @@ class RetentionTest {
     ClawStreams finished = completed();
     ClawStreams live = running();
     ClawStreams young = completed();
+    ClawStreams touched = completed();
     int lines = timelineLines(finished.clawId);
     assertThat(lines).isPositive();
     age(finished.clawId, Duration.ofDays(31));
     age(live.clawId, Duration.ofDays(31));
     age(young.clawId, Duration.ofDays(29));
+    // Finished long ago, but its record changed since: its last change counts.
+    age(touched.clawId, Duration.ofDays(31));
+    execute(
+        "UPDATE claw SET updated_at = ? WHERE claw_id = ?",
+        ago(Duration.ofDays(2)),
+        touched.clawId);
 
     RetentionSweeper.Sweep sweep = sweep();
 
@@ -94,7 +101,9 @@ class RetentionTest {
     assertThat(tombstone(finished.clawId)).isEqualTo("completed");
     assertThat(StatusApi.claw(live.clawId).getString("status")).isEqualTo("running");
     assertThat(StatusApi.claw(young.clawId).getString("status")).isEqualTo("completed");
+    assertThat(StatusApi.claw(touched.clawId).getString("status")).isEqualTo("completed");
     assertThat(tombstone(live.clawId)).isNull();
+    assertThat(tombstone(touched.clawId)).isNull();
   }
 
   @Test
@@ -185,7 +194,8 @@ class RetentionTest {
           statement.executeQuery(
               "EXPLAIN SELECT claw_id FROM claw WHERE "
                   + where
-                  + " AND updated_at < now() ORDER BY updated_at LIMIT 10")) {
+                  + " AND status_since < now() AND updated_at < now()"
+                  + " ORDER BY status_since LIMIT 10")) {
         while (rows.next()) {
           plan.append(rows.getString(1)).append('\n');
         }
@@ -244,8 +254,13 @@ class RetentionTest {
     }
   }
 
+  /** As if the claw had entered its status and changed last {@code age} ago. */
   private void age(UUID clawId, Duration age) throws SQLException {
-    execute("UPDATE claw SET updated_at = ? WHERE claw_id = ?", ago(age), clawId);
+    execute(
+        "UPDATE claw SET updated_at = ?, status_since = ? WHERE claw_id = ?",
+        ago(age),
+        ago(age),
+        clawId);
   }
 
   private void outbox(String key, Timestamp createdAt) throws SQLException {

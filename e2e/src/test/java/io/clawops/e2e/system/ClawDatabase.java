@@ -45,7 +45,7 @@ public final class ClawDatabase {
         PreparedStatement runs =
             connection.prepareStatement(
                 "SELECT c.claw_id, r->>'runId', (r->>'highSeq')::bigint FROM claw c,"
-                    + " jsonb_array_elements(c.state->'runs') r"
+                    + " json_array_elements(c.state->'runs') r"
                     + " WHERE c.claw_id = ANY(?) AND r->>'runId' IS NOT NULL")) {
       java.sql.Array ids = connection.createArrayOf("uuid", claws.toArray());
       ledgered.setArray(1, ids);

@@ -1,5 +1,6 @@
 package io.clawops.status.claw;
 
+import io.clawops.contracts.message.ClawStatus;
 import io.clawops.contracts.message.Envelope;
 import io.clawops.contracts.message.RunEvent;
 import io.clawops.contracts.message.RunHeartbeat;
@@ -124,7 +125,11 @@ public final class ClawReducer {
             claw.updatedAt,
             claw.partition,
             linesBefore,
-            claw.timelineLines),
+            claw.timelineLines,
+            claw.currentRun() == null ? null : claw.currentRun().runnerId,
+            statusSince(claw),
+            queuedAt(claw, view.status()),
+            snapshot == null ? null : snapshot.storedDue()),
         List.copyOf(unguarded));
   }
 
@@ -187,6 +192,32 @@ public final class ClawReducer {
   }
 
   private static Decision.Row emptyRow(UUID clawId) {
-    return new Decision.Row(clawId, null, null, null, -1, 0, 0);
+    return new Decision.Row(clawId, null, null, null, -1, 0, 0, null, null, null, null);
+  }
+
+  /** When the claw entered its status; a claw stored before that was kept: its last change. */
+  private static Instant statusSince(ClawState claw) {
+    if (claw.statusSince != null) {
+      return claw.statusSince;
+    }
+    return claw.updatedAt != null ? claw.updatedAt : claw.createdAt;
+  }
+
+  /**
+   * When the current attempt was dispatched, while it waits for a runner: the claw is ready (or
+   * recovering) and its attempt is neither claimed nor ended nor being cancelled. Null otherwise.
+   */
+  static Instant queuedAt(ClawState claw, ClawStatus status) {
+    RunState run = claw.currentRun();
+    boolean waiting =
+        (status == ClawStatus.READY || status == ClawStatus.RECOVERING)
+            && claw.lifecycle == Lifecycle.READY
+            && run != null
+            && run.runId == null
+            && run.claimedAt == null
+            && run.outcome == null
+            && !run.superseded
+            && claw.cancelRequestedAt == null;
+    return waiting ? run.dispatchedAt : null;
   }
 }

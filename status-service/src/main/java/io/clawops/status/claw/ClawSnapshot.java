@@ -1,5 +1,6 @@
 package io.clawops.status.claw;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +15,7 @@ public final class ClawSnapshot {
   private final UUID clawId;
   private final String json;
   private final long version;
+  private final Instant storedDue;
 
   /**
    * The state this snapshot was written from, handed to the next decision on it once (so a claw the
@@ -21,21 +23,35 @@ public final class ClawSnapshot {
    */
   private final AtomicReference<ClawState> draft;
 
-  private ClawSnapshot(UUID clawId, String json, long version, ClawState draft) {
+  private ClawSnapshot(UUID clawId, String json, long version, ClawState draft, Instant storedDue) {
     this.clawId = Objects.requireNonNull(clawId, "clawId");
     this.json = Objects.requireNonNull(json, "json");
     this.version = version;
     this.draft = new AtomicReference<>(draft);
+    this.storedDue = storedDue;
   }
 
-  /** A snapshot of a stored document. */
+  /** A snapshot of a stored document whose row's due time is not known. */
   public static ClawSnapshot stored(UUID clawId, String json, long version) {
-    return new ClawSnapshot(clawId, json, version, null);
+    return stored(clawId, json, version, null);
+  }
+
+  /** A snapshot of a stored document and the due time its row is swept at. */
+  public static ClawSnapshot stored(UUID clawId, String json, long version, Instant storedDue) {
+    return new ClawSnapshot(clawId, json, version, null, storedDue);
   }
 
   /** A snapshot of {@code state}, which the caller hands over and never changes again. */
   static ClawSnapshot of(ClawState state, long version) {
-    return new ClawSnapshot(state.clawId, ClawDocuments.write(state), version, state);
+    return new ClawSnapshot(state.clawId, ClawDocuments.write(state), version, state, null);
+  }
+
+  /**
+   * This snapshot as written, with the due time its row was given; the state it was written from
+   * goes along to the next decision.
+   */
+  public ClawSnapshot written(Instant storedDue) {
+    return new ClawSnapshot(clawId, json, version, draft.getAndSet(null), storedDue);
   }
 
   public UUID clawId() {
@@ -49,6 +65,15 @@ public final class ClawSnapshot {
 
   public long version() {
     return version;
+  }
+
+  /**
+   * When the timer sweeper takes the claw up, as its row says ({@code next_due_at}): at or before
+   * its timers are next due. Null when no timer runs, or when not known (a snapshot not read or
+   * written with its row).
+   */
+  public Instant storedDue() {
+    return storedDue;
   }
 
   /** A fresh copy of the state to read: changing it changes neither the snapshot nor the claw. */

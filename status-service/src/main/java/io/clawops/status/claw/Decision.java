@@ -27,7 +27,16 @@ public record Decision(
     Row row,
     List<UUID> unguarded) {
 
-  /** The columns of the claw's row besides its document. */
+  /**
+   * The columns of the claw's row besides its document, as of the decision.
+   *
+   * @param runnerId the runner of the current attempt, null before one claimed it
+   * @param statusSince since when the claw has its status
+   * @param queuedAt when the current attempt was dispatched, while it waits for a runner (the
+   *     scheduler's queue); null otherwise
+   * @param storedDueBefore the row's due time before the decision ({@link
+   *     ClawSnapshot#storedDue()}), null when none or not known
+   */
   public record Row(
       UUID clawId,
       String workflowRunId,
@@ -35,7 +44,11 @@ public record Decision(
       Instant updatedAt,
       int partition,
       int timelineLinesBefore,
-      int timelineLines) {}
+      int timelineLines,
+      String runnerId,
+      Instant statusSince,
+      Instant queuedAt,
+      Instant storedDueBefore) {}
 
   /** Whether an action was refused (nothing changed then). */
   public boolean refused() {

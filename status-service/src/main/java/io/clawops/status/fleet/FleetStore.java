@@ -39,16 +39,12 @@ public class FleetStore {
           + " claiming = EXCLUDED.claiming, last_beat_at = EXCLUDED.last_beat_at"
           + " WHERE runner.last_beat_at <= EXCLUDED.last_beat_at";
 
-  /** The claws whose current attempt is dispatched, not claimed and not ended (Scheduling). */
+  /**
+   * The claws whose current attempt is dispatched, not claimed and not ended (Scheduling): the fold
+   * writes when such an attempt was dispatched with the document (Decision.Row#queuedAt).
+   */
   private static final String QUEUE =
-      "SELECT count(*), min((state #>> '{runs,-1,dispatchedAt}')::timestamptz) FROM claw"
-          + " WHERE status IN ('ready', 'recovering') AND state->>'lifecycle' = 'ready'"
-          + " AND jsonb_array_length(state->'runs') > 0"
-          + " AND state #>> '{runs,-1,runId}' IS NULL"
-          + " AND state #>> '{runs,-1,claimedAt}' IS NULL"
-          + " AND state #>> '{runs,-1,outcome}' IS NULL"
-          + " AND NOT coalesce((state #>> '{runs,-1,superseded}')::boolean, false)"
-          + " AND state->>'cancelRequestedAt' IS NULL";
+      "SELECT count(*), min(queued_at) FROM claw WHERE queued_at IS NOT NULL";
 
   @Inject AgroalDataSource dataSource;
 

@@ -156,12 +156,15 @@ public class ClawDecider {
         Decision decision = entry.getValue();
         if (decision.snapshot() != null) {
           batch.add(decision, writtenAt);
-          if (decision.changed()) {
-            written.put(entry.getKey(), decision.snapshot());
-          }
         }
       }
       batch.flush(connection);
+      for (Map.Entry<UUID, Decision> entry : decisions.entrySet()) {
+        Decision decision = entry.getValue();
+        if (decision.snapshot() != null && decision.changed()) {
+          written.put(entry.getKey(), decision.snapshot().written(batch.storedDue(entry.getKey())));
+        }
+      }
     }
   }
 }

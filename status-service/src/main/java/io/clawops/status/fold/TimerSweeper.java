@@ -9,6 +9,7 @@ import io.clawops.status.messaging.FoldProgress;
 import io.clawops.status.messaging.OutboxRelay;
 import io.clawops.status.outage.DatabaseFailures;
 import io.clawops.status.outage.DatabaseOutage;
+import io.clawops.status.persistence.ClawRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,7 +101,7 @@ public class TimerSweeper {
           Connection connection = round.connection();
           try (PreparedStatement select =
               connection.prepareStatement(
-                  "SELECT claw_id, state::text, version, kafka_partition FROM claw"
+                  "SELECT claw_id, state::text, version, next_due_at, kafka_partition FROM claw"
                       + " WHERE kafka_partition = ANY(?) AND next_due_at <= ?"
                       + " ORDER BY next_due_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
             select.setArray(1, connection.createArrayOf("integer", owned.keySet().toArray()));
@@ -109,8 +110,8 @@ public class TimerSweeper {
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
                 UUID clawId = rows.getObject(1, UUID.class);
-                due.put(clawId, ClawSnapshot.stored(clawId, rows.getString(2), rows.getLong(3)));
-                partitionOf.put(clawId, rows.getInt(4));
+                due.put(clawId, ClawRepository.read(rows));
+                partitionOf.put(clawId, rows.getInt(5));
               }
             }
           }

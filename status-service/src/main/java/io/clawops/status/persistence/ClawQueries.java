@@ -133,13 +133,12 @@ public class ClawQueries {
       args.add(filter.workflowRunId());
     }
     if (filter.runnerId() != null) {
-      // The runner of the current (last) attempt, read from the stored document.
-      sql.append(" AND state->'runs'->-1->>'runnerId' = ?");
+      // The runner of the current (last) attempt, a column the fold writes with the document.
+      sql.append(" AND runner_id = ?");
       args.add(filter.runnerId());
     }
     if (filter.stuckSince() != null) {
-      sql.append(" AND status = ANY(?) AND COALESCE((state->>'statusSince')::timestamptz,")
-          .append(" updated_at) < ?");
+      sql.append(" AND status = ANY(?) AND status_since < ?");
       args.add(MOVING.toArray(new String[0]));
       args.add(Timestamp.from(filter.stuckSince()));
     }

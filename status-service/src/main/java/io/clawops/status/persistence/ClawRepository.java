@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.UUID;
  */
 public final class ClawRepository {
 
-  private static final String COLUMNS = "SELECT claw_id, state::text, version FROM claw";
+  private static final String COLUMNS =
+      "SELECT claw_id, state::text, version, next_due_at FROM claw";
 
   private ClawRepository() {}
 
@@ -55,9 +57,14 @@ public final class ClawRepository {
     return found;
   }
 
-  /** The snapshot of a row selected as {@code claw_id, state::text, version}. */
-  static ClawSnapshot read(ResultSet row) throws SQLException {
-    return ClawSnapshot.stored(row.getObject(1, UUID.class), row.getString(2), row.getLong(3));
+  /** The snapshot of a row selected as {@code claw_id, state::text, version, next_due_at}. */
+  public static ClawSnapshot read(ResultSet row) throws SQLException {
+    Timestamp due = row.getTimestamp(4);
+    return ClawSnapshot.stored(
+        row.getObject(1, UUID.class),
+        row.getString(2),
+        row.getLong(3),
+        due == null ? null : due.toInstant());
   }
 
   /** Loads one claw without locking, or null. */

@@ -38,23 +38,27 @@ public final class ClawUnitOfWork {
   private static final String STAGE =
       "CREATE TEMP TABLE IF NOT EXISTS claw_stage (claw_id uuid, workflow_run_id text,"
           + " status text, state text, created_at timestamptz, updated_at timestamptz,"
-          + " next_due_at timestamptz, kafka_partition int, version bigint)"
-          + " ON COMMIT DELETE ROWS";
+          + " next_due_at timestamptz, kafka_partition int, version bigint, runner_id text,"
+          + " status_since timestamptz, queued_at timestamptz) ON COMMIT DELETE ROWS";
 
   private static final String COPY_STAGE =
       "COPY claw_stage (claw_id, workflow_run_id, status, state, created_at, updated_at,"
-          + " next_due_at, kafka_partition, version) FROM STDIN";
+          + " next_due_at, kafka_partition, version, runner_id, status_since, queued_at)"
+          + " FROM STDIN";
 
   private static final String UPSERT =
       "INSERT INTO claw (claw_id, workflow_run_id, status, state, created_at, updated_at,"
-          + " next_due_at, kafka_partition, version)"
-          + " SELECT s.claw_id, s.workflow_run_id, s.status, s.state::jsonb, s.created_at,"
-          + " s.updated_at, s.next_due_at, s.kafka_partition, s.version FROM claw_stage s"
+          + " next_due_at, kafka_partition, version, runner_id, status_since, queued_at)"
+          + " SELECT s.claw_id, s.workflow_run_id, s.status, s.state::json, s.created_at,"
+          + " s.updated_at, s.next_due_at, s.kafka_partition, s.version, s.runner_id,"
+          + " s.status_since, s.queued_at FROM claw_stage s"
           + " ON CONFLICT (claw_id) DO UPDATE SET workflow_run_id = EXCLUDED.workflow_run_id,"
           + " created_at = LEAST(claw.created_at, EXCLUDED.created_at),"
           + " status = EXCLUDED.status, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at,"
           + " next_due_at = EXCLUDED.next_due_at, kafka_partition = EXCLUDED.kafka_partition,"
-          + " version = EXCLUDED.version WHERE claw.version = EXCLUDED.version - 1"
+          + " version = EXCLUDED.version, runner_id = EXCLUDED.runner_id,"
+          + " status_since = EXCLUDED.status_since, queued_at = EXCLUDED.queued_at"
+          + " WHERE claw.version = EXCLUDED.version - 1"
           + " RETURNING claw_id";
 
   private static final String COPY_TIMELINE =
@@ -69,6 +73,20 @@ public final class ClawUnitOfWork {
   private static final String COPY_OUTBOX = "COPY outbox (topic, record_key, payload) FROM STDIN";
 
   private ClawUnitOfWork() {}
+
+  /**
+   * The due time a claw's row is written with ({@code next_due_at}, which the timer sweeper selects
+   * by): the one it has while that is still ahead of {@code now} and no later than when its timers
+   * are next due ({@code due}); otherwise {@code due}. Kept, the indexed column does not change and
+   * the row is rewritten in place (a HOT update, DESIGN §9); the sweeper, waking at the kept time
+   * with nothing due yet, writes the due time of then. A timer never fires late for it.
+   */
+  static Instant dueColumn(Instant stored, Instant due, Instant now) {
+    if (stored != null && due != null && !stored.isAfter(due) && stored.isAfter(now)) {
+      return stored;
+    }
+    return due;
+  }
 
   /** Writes one decision, its row stamped as written at {@code writtenAt}. */
   public static void commit(
@@ -109,7 +127,7 @@ public final class ClawUnitOfWork {
                     decision.status().status().wire(),
                     snapshot,
                     writtenAt,
-                    decision.nextDue()));
+                    dueColumn(row.storedDueBefore(), decision.nextDue(), writtenAt)));
         if (previous != null) {
           throw new IllegalArgumentException("claw " + row.clawId() + " decided twice in a batch");
         }
@@ -155,9 +173,12 @@ public final class ClawUnitOfWork {
             .text(document.snapshot().json())
             .timestamp(row.createdAt())
             .timestamp(document.writtenAt())
-            .timestamp(document.nextDue())
+            .timestamp(document.storedDue())
             .integerOrNull(row.partition() >= 0 ? row.partition() : null)
             .integer(document.snapshot().version())
+            .text(row.runnerId())
+            .timestamp(row.statusSince())
+            .timestamp(row.queuedAt())
             .endRow();
       }
       try (Statement stage = connection.createStatement()) {
@@ -212,11 +233,23 @@ public final class ClawUnitOfWork {
       rows.copy(connection, COPY_OUTBOX);
     }
 
+    /**
+     * The due time written for each claw whose document is queued, as its snapshot should carry it
+     * once committed ({@link ClawSnapshot#written}).
+     */
+    public Instant storedDue(UUID clawId) {
+      Document document = documents.get(clawId);
+      if (document == null) {
+        throw new IllegalArgumentException("no document of claw " + clawId + " in this batch");
+      }
+      return document.storedDue();
+    }
+
     private record Document(
         Decision.Row row,
         String status,
         ClawSnapshot snapshot,
         Instant writtenAt,
-        Instant nextDue) {}
+        Instant storedDue) {}
   }
 }

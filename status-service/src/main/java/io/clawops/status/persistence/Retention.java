@@ -44,11 +44,13 @@ public final class Retention {
 
   // The claw, its tombstone and its timeline in one statement: a claw is never half purged. The
   // statuses are literals, not a parameter, so the planner matches the partial index's predicate.
+  // The index is by status_since (it changes with the status only, so an ordinary write of the
+  // row touches no index, V9); a claw finished before the cutoff but changed after it stays.
   private static final String FINISHED_CLAWS =
       "WITH doomed AS (SELECT claw_id FROM claw WHERE status IN ("
           + FINISHED.stream().map(status -> "'" + status + "'").collect(Collectors.joining(", "))
-          + ") AND updated_at < ?"
-          + " ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED),"
+          + ") AND status_since < ? AND updated_at < ?"
+          + " ORDER BY status_since LIMIT ? FOR UPDATE SKIP LOCKED),"
           + " gone AS (DELETE FROM claw c USING doomed d WHERE c.claw_id = d.claw_id"
           + " RETURNING c.claw_id, c.status),"
           + " tombs AS (INSERT INTO claw_purged (claw_id, status) SELECT claw_id, status FROM gone"
@@ -110,7 +112,8 @@ public final class Retention {
       throws SQLException {
     try (PreparedStatement delete = connection.prepareStatement(FINISHED_CLAWS)) {
       delete.setTimestamp(1, Timestamp.from(cutoff));
-      delete.setInt(2, limit);
+      delete.setTimestamp(2, Timestamp.from(cutoff));
+      delete.setInt(3, limit);
       return count(delete);
     }
   }
