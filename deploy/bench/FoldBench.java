@@ -74,6 +74,9 @@ public class FoldBench {
   static final String HEARTBEATS = "claw.heartbeats";
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Lines a latency probe reads of its claw's timeline on each poll, the newest. */
+  static final int PROBE_LINES = 5;
+
   final String bootstrap = env("BENCH_BOOTSTRAP");
   final String statusUrl = env("BENCH_STATUS_URL");
   final String token = env("BENCH_TOKEN");
@@ -355,7 +358,8 @@ public class FoldBench {
       long deadline = sentAt + timeoutSeconds * 1_000_000_000L;
       boolean seen = false;
       while (System.nanoTime() < deadline) {
-        String body = get("/api/claws/" + probe.id + "/timeline");
+        // The newest lines only: the probe's tool call is its newest line once it is folded.
+        String body = get("/api/claws/" + probe.id + "/timeline?limit=" + PROBE_LINES);
         if (body != null && body.contains(marker)) {
           latencies.add((System.nanoTime() - sentAt) / 1e6);
           seen = true;
@@ -426,9 +430,10 @@ public class FoldBench {
         pct(latencies, 99),
         pct(latencies, 100));
     out(
-        "  (timeline polled every %d ms; a probe is one run.tool_use, sent and acknowledged with"
-            + " acks=all, timed from just before the send)",
-        pollMs);
+        "  (timeline polled every %d ms for its newest %d lines; a probe is one run.tool_use,"
+            + " sent and acknowledged with acks=all, timed from just before the send)",
+        pollMs,
+        PROBE_LINES);
     out(
         "  after the load: the fold drained its backlog in %.1f s%s; background claws by status:"
             + " %s; the probe claw: %s; load average %s",

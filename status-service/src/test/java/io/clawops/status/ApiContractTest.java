@@ -2,6 +2,8 @@ package io.clawops.status;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.clawops.contracts.Topics;
@@ -12,6 +14,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -118,6 +121,41 @@ class ApiContractTest {
       assertThat(timeline).doesNotContain(token);
       assertThat(status.records()).allSatisfy(r -> assertThat(r.value()).doesNotContain(token));
     }
+  }
+
+  @Test
+  void shouldServeTheNewestTimelineLinesUpToTheLimitAskedFor() {
+    ClawStreams claw = new ClawStreams(kafka);
+    claw.requested().completed(true, null, null).dispatched(10).running(1, ClawStreams.PRIMARY);
+    claw.toolCall("read", true, null);
+    await().atMost(Duration.ofSeconds(30)).until(() -> timeline(claw.clawId, "").size() >= 3);
+    List<String> all = timeline(claw.clawId, "");
+
+    assertThat(timeline(claw.clawId, "?limit=1")).containsExactly(all.get(all.size() - 1));
+    assertThat(timeline(claw.clawId, "?limit=2"))
+        .isEqualTo(all.subList(all.size() - 2, all.size()));
+    assertThat(timeline(claw.clawId, "?limit=200")).isEqualTo(all);
+    for (String bad : List.of("0", "201", "-1", "ten")) {
+      StatusApi.authorized()
+          .get("/api/claws/" + claw.clawId + "/timeline?limit=" + bad)
+          .then()
+          .statusCode(400)
+          .body("detail", containsString("limit: must be a number from 1 to 200"));
+    }
+  }
+
+  /** The timeline's lines, each as its type and summary. */
+  private static List<String> timeline(UUID clawId, String query) {
+    return StatusApi.authorized()
+        .get("/api/claws/" + clawId + "/timeline" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("items", java.util.Map.class)
+        .stream()
+        .map(item -> item.get("type") + " " + item.get("summary"))
+        .toList();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.clawops.status.persistence;
 
+import io.clawops.contracts.codec.UtcTimestamps;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -31,7 +32,15 @@ final class CopyRows {
       return raw(NULL);
     }
     separate();
-    // Runs without a special character go in whole: a document is kilobytes with hardly any.
+    if (value.indexOf('\\') < 0
+        && value.indexOf('\n') < 0
+        && value.indexOf('\r') < 0
+        && value.indexOf('\t') < 0) {
+      // Most texts need no escape at all: JSON has no raw control characters, rarely a backslash.
+      rows.append(value);
+      return this;
+    }
+    // Runs without a special character go in whole.
     int from = 0;
     for (int i = 0; i < value.length(); i++) {
       String escaped =
@@ -52,7 +61,7 @@ final class CopyRows {
   }
 
   CopyRows timestamp(Instant value) {
-    return raw(value == null ? NULL : value.toString());
+    return raw(value == null ? NULL : UtcTimestamps.format(value));
   }
 
   CopyRows integer(long value) {

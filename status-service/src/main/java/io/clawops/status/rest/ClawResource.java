@@ -75,13 +75,30 @@ public class ClawResource {
         });
   }
 
+  /**
+   * The newest lines, oldest first: {@code limit} of them (1 to {@value #TIMELINE_LIMIT}, the
+   * default), so a client that watches for new lines need not read the whole timeline each time.
+   */
   @GET
   @Path("/{id}/timeline")
-  public Response timeline(@PathParam("id") String id) {
+  public Response timeline(@PathParam("id") String id, @QueryParam("limit") String limit) {
+    int lines = TIMELINE_LIMIT;
+    if (limit != null) {
+      try {
+        lines = Integer.parseInt(limit);
+      } catch (NumberFormatException e) {
+        lines = 0;
+      }
+      if (lines < 1 || lines > TIMELINE_LIMIT) {
+        return Problems.problem(
+            400, "Invalid query", "limit: must be a number from 1 to " + TIMELINE_LIMIT);
+      }
+    }
+    int newest = lines;
     return withClaw(
         id,
         claw -> {
-          List<TimelineEntry> items = queries.timeline(claw.clawId, TIMELINE_LIMIT);
+          List<TimelineEntry> items = queries.timeline(claw.clawId, newest);
           return Response.ok(Map.of("items", items)).build();
         });
   }
