@@ -76,6 +76,8 @@ class FoldIngestTest {
     ClawStreams claw = new ClawStreams(kafka);
     claw.requested().completed(true, null, null).dispatched(10).running(1, ClawStreams.PRIMARY);
     UUID clawId = claw.clawId;
+    // The run's records are on claw.events: the beats (another topic) only count once it runs.
+    StatusApi.awaitClaw(clawId, StatusApi.status("running"));
     Envelope first = heartbeat(clawId, claw.runId(), 1);
     Envelope second = heartbeat(clawId, claw.runId(), 2);
     kafka.publish(Topics.HEARTBEATS, first);

@@ -1,25 +1,35 @@
 package io.clawops.status.persistence;
 
 import io.clawops.contracts.codec.UtcTimestamps;
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows for one {@code COPY … FROM STDIN} in PostgreSQL's text format: how the fold appends timeline
- * lines and outbox records, with far less work per row for the server than an {@code INSERT} of the
- * same rows (DESIGN §9). Rows are inserted in the order they were added.
+ * lines and outbox records and stages documents, with far less work per row for the server than an
+ * {@code INSERT} of the same rows (DESIGN §9). Rows are inserted in the order they were added.
+ *
+ * <p>The rows are kept as UTF-8 in chunks of {@value #CHUNK} bytes and sent as they are: a batch's
+ * megabytes never become one large array (which the JVM's collector handles at a cost of its own)
+ * nor a string copied again on its way to the socket.
  */
 final class CopyRows {
 
   /** How the text format writes a null. */
   private static final String NULL = "\\N";
 
-  private final StringBuilder rows = new StringBuilder(4096);
+  static final int CHUNK = 64 * 1024;
+
+  private final List<byte[]> full = new ArrayList<>();
+  private byte[] chunk = new byte[CHUNK];
+  private int used;
   private boolean rowStarted;
   private int count;
 
@@ -37,7 +47,7 @@ final class CopyRows {
         && value.indexOf('\r') < 0
         && value.indexOf('\t') < 0) {
       // Most texts need no escape at all: JSON has no raw control characters, rarely a backslash.
-      rows.append(value);
+      utf8(value);
       return this;
     }
     // Runs without a special character go in whole.
@@ -52,11 +62,12 @@ final class CopyRows {
             default -> null;
           };
       if (escaped != null) {
-        rows.append(value, from, i).append(escaped);
+        utf8(value.substring(from, i));
+        ascii(escaped);
         from = i + 1;
       }
     }
-    rows.append(value, from, value.length());
+    utf8(value.substring(from));
     return this;
   }
 
@@ -78,7 +89,7 @@ final class CopyRows {
 
   /** Ends the current row. */
   void endRow() {
-    rows.append('\n');
+    put((byte) '\n');
     rowStarted = false;
     count++;
   }
@@ -89,26 +100,66 @@ final class CopyRows {
 
   /** Copies the rows with {@code copySql} ({@code COPY table (columns) FROM STDIN}). */
   long copy(Connection connection, String copySql) throws SQLException {
+    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
     try {
-      return connection
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(copySql, new StringReader(rows.toString()));
-    } catch (IOException e) {
-      throw new SQLException("could not stream rows to " + copySql, e);
+      for (byte[] bytes : full) {
+        copy.writeToCopy(bytes, 0, bytes.length);
+      }
+      if (used > 0) {
+        copy.writeToCopy(chunk, 0, used);
+      }
+      return copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
     }
   }
 
   private CopyRows raw(String value) {
     separate();
-    rows.append(value);
+    ascii(value);
     return this;
   }
 
   private void separate() {
     if (rowStarted) {
-      rows.append('\t');
+      put((byte) '\t');
     }
     rowStarted = true;
+  }
+
+  /** Text known to be ASCII (numbers, ids, timestamps, escapes), a byte per character. */
+  private void ascii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      put((byte) value.charAt(i));
+    }
+  }
+
+  private void utf8(String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    int from = 0;
+    while (from < bytes.length) {
+      if (used == CHUNK) {
+        nextChunk();
+      }
+      int n = Math.min(CHUNK - used, bytes.length - from);
+      System.arraycopy(bytes, from, chunk, used, n);
+      used += n;
+      from += n;
+    }
+  }
+
+  private void put(byte b) {
+    if (used == CHUNK) {
+      nextChunk();
+    }
+    chunk[used++] = b;
+  }
+
+  private void nextChunk() {
+    full.add(chunk);
+    chunk = new byte[CHUNK];
+    used = 0;
   }
 }

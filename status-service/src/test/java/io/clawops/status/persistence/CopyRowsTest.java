@@ -90,6 +90,41 @@ class CopyRowsTest {
   }
 
   @Test
+  void shouldStoreRowsLargerThanAChunkWhateverFallsOnTheChunkBoundaries() throws SQLException {
+    UUID clawId = UUID.randomUUID();
+    // Multi-byte characters and escapes at every offset of the chunk boundaries.
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; text.length() < 3 * CopyRows.CHUNK; i++) {
+      text.append(i % 7 == 0 ? "\uD83E\uDD80" : i % 5 == 0 ? "\\\t" : i % 3 == 0 ? "ü" : "a");
+    }
+    // The second starts one character later (after the leading emoji), so its boundaries shift.
+    List<String> summaries = List.of(text.toString(), text.substring(2), "after");
+    CopyRows rows = new CopyRows();
+    for (int i = 0; i < summaries.size(); i++) {
+      rows.uuid(clawId).timestamp(Instant.EPOCH).text(summaries.get(i)).integer(i).bool(true);
+      rows.endRow();
+    }
+
+    try (Connection connection = connect()) {
+      assertThat(
+              rows.copy(
+                  connection, "COPY copied (claw_id, at, summary, attempt, stale) FROM STDIN"))
+          .isEqualTo(3);
+      try (var query =
+          connection.prepareStatement("SELECT summary FROM copied WHERE claw_id = ? ORDER BY id")) {
+        query.setObject(1, clawId);
+        List<String> read = new ArrayList<>();
+        try (ResultSet result = query.executeQuery()) {
+          while (result.next()) {
+            read.add(result.getString(1));
+          }
+        }
+        assertThat(read).isEqualTo(summaries);
+      }
+    }
+  }
+
+  @Test
   void shouldStoreANullTimestampAndANullNumberAsNull() throws SQLException {
     UUID clawId = UUID.randomUUID();
     CopyRows rows = new CopyRows();
