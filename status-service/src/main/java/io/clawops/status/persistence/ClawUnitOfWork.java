@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -76,13 +77,18 @@ public final class ClawUnitOfWork {
 
   /**
    * The due time a claw's row is written with ({@code next_due_at}, which the timer sweeper selects
-   * by): the one it has while that is still ahead of {@code now} and no later than when its timers
-   * are next due ({@code due}); otherwise {@code due}. Kept, the indexed column does not change and
-   * the row is rewritten in place (a HOT update, DESIGN §9); the sweeper, waking at the kept time
-   * with nothing due yet, writes the due time of then. A timer never fires late for it.
+   * by): the one it has, while that is no later than when its timers are next due ({@code due}) and
+   * still nearer to {@code due} than to {@code now}; otherwise {@code due}. Kept, the indexed
+   * column does not change and the row is rewritten in place (a HOT update, DESIGN §9). A claw
+   * whose records keep coming is rewritten with its due time every half liveness window or so, long
+   * before the kept time comes; only one that fell silent is swept at the kept time, finds nothing
+   * due yet, and gets the due time of then. A timer never fires late for it.
    */
   static Instant dueColumn(Instant stored, Instant due, Instant now) {
-    if (stored != null && due != null && !stored.isAfter(due) && stored.isAfter(now)) {
+    if (stored != null
+        && due != null
+        && !stored.isAfter(due)
+        && Duration.between(now, stored).compareTo(Duration.between(stored, due)) > 0) {
       return stored;
     }
     return due;

@@ -17,17 +17,20 @@ class DueColumnTest {
     return Stream.of(
         // stored, due, written: why
         Arguments.of(null, at(30), at(30), "nothing stored yet: the timers' due time"),
-        Arguments.of(at(20), at(30), at(20), "ahead and not later than due: kept"),
+        Arguments.of(at(20), at(30), at(20), "nearer to due than to now: kept"),
         Arguments.of(at(30), at(30), at(30), "the same time: kept"),
+        Arguments.of(at(16), at(30), at(16), "just past the midpoint: kept"),
+        Arguments.of(at(15), at(30), at(30), "halfway from now to due: the due time"),
+        Arguments.of(at(10), at(30), at(30), "nearer to now: the due time, before the sweeper"),
         Arguments.of(at(40), at(30), at(30), "later than due: the earlier due time"),
-        Arguments.of(at(0), at(30), at(30), "due now: the sweeper takes it anyway"),
+        Arguments.of(at(0), at(30), at(30), "due now: the due time"),
         Arguments.of(at(-5), at(30), at(30), "past: the timers' due time"),
         Arguments.of(at(20), null, null, "no timer runs any more: none"));
   }
 
   @ParameterizedTest(name = "{3}")
   @MethodSource("cases")
-  void shouldKeepTheStoredDueTimeOnlyWhileItIsAheadAndNotLate(
+  void shouldKeepTheStoredDueTimeOnlyWhileItIsNearerToDueThanToNowAndNotLate(
       Instant stored, Instant due, Instant written, String why) {
     assertThat(ClawUnitOfWork.dueColumn(stored, due, NOW)).isEqualTo(written);
   }
