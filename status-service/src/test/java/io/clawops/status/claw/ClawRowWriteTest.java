@@ -49,46 +49,58 @@ class ClawRowWriteTest {
 
     try (Connection connection = dataSource.getConnection()) {
       copyOfTheClawTable(connection);
-      connection.setAutoCommit(false);
-      ClawSnapshot snapshot = null;
-      for (ClawReducer.Step step : steps) {
-        Decision decision =
-            ClawReducer.decide(
-                snapshot,
-                scenario.clawId,
-                step.input(),
-                step.clock(),
-                scenario.rules,
-                "status/test");
-        // Written at the history's own time, so its due times are ahead of the write.
-        ClawUnitOfWork.Batch batch = new ClawUnitOfWork.Batch(1_000);
-        batch.add(decision, step.clock());
-        batch.flush(connection);
-        connection.commit();
-        snapshot = decision.snapshot().written(batch.storedDue(scenario.clawId));
+      try {
+        writeAsTheFoldDoes(connection, scenario, steps);
+        int updates = steps.size() - 1;
+        int whileRunning = steps.size() - untilStarted;
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(counters(connection)[0]).isEqualTo(updates));
+        long[] counters = counters(connection);
+        // Each heartbeat moves the run's liveness forward; the row keeps its due time, which is
+        // still ahead, so every write while the claw runs is in place.
+        assertThat(counters[1]).isGreaterThanOrEqualTo(whileRunning);
+        assertThat(counters[1]).isLessThanOrEqualTo(updates);
+      } finally {
+        // The pooled connection goes back as it came.
+        if (!connection.getAutoCommit()) {
+          connection.rollback();
+          connection.setAutoCommit(true);
+        }
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("RESET search_path");
+        }
       }
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("SELECT pg_stat_force_next_flush()");
-      }
-      connection.commit();
-      connection.setAutoCommit(true);
-
-      int updates = steps.size() - 1;
-      int whileRunning = steps.size() - untilStarted;
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(() -> assertThat(counters(connection)[0]).isEqualTo(updates));
-      long[] counters = counters(connection);
-      // Each heartbeat moves the run's liveness forward; the row keeps its due time, which is
-      // still ahead, so every write while the claw runs is in place.
-      assertThat(counters[1]).isGreaterThanOrEqualTo(whileRunning);
-      assertThat(counters[1]).isLessThanOrEqualTo(updates);
     } finally {
       try (Connection connection = dataSource.getConnection();
           Statement statement = connection.createStatement()) {
         statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
       }
     }
+  }
+
+  /** One committed batch per step, each snapshot carrying the due time its row was given. */
+  private static void writeAsTheFoldDoes(
+      Connection connection, ClawScenario scenario, List<ClawReducer.Step> steps)
+      throws SQLException {
+    connection.setAutoCommit(false);
+    ClawSnapshot snapshot = null;
+    for (ClawReducer.Step step : steps) {
+      Decision decision =
+          ClawReducer.decide(
+              snapshot, scenario.clawId, step.input(), step.clock(), scenario.rules, "status/test");
+      // Written at the history's own time, so its due times are ahead of the write.
+      ClawUnitOfWork.Batch batch = new ClawUnitOfWork.Batch(1_000);
+      batch.add(decision, step.clock());
+      batch.flush(connection);
+      connection.commit();
+      snapshot = decision.snapshot().written(batch.storedDue(scenario.clawId));
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SELECT pg_stat_force_next_flush()");
+    }
+    connection.commit();
+    connection.setAutoCommit(true);
   }
 
   /**
