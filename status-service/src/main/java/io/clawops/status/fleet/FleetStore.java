@@ -44,7 +44,9 @@ public class FleetStore {
    * writes when such an attempt was dispatched with the document (Decision.Row#queuedAt).
    */
   private static final String QUEUE =
-      "SELECT count(*), min(queued_at) FROM claw WHERE queued_at IS NOT NULL";
+      "SELECT count(*), min(queued_at) FROM claw"
+          // Implied by queued_at, and what lets the status index narrow the scan.
+          + " WHERE status IN ('ready', 'recovering') AND queued_at IS NOT NULL";
 
   @Inject AgroalDataSource dataSource;
 

@@ -3,7 +3,10 @@ package io.clawops.status.messaging;
 import io.clawops.contracts.codec.EnvelopeCodec;
 import io.clawops.contracts.message.Envelope;
 import io.clawops.contracts.message.MessageFormatException;
+import io.clawops.contracts.message.RunHeartbeat;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -74,6 +77,21 @@ public record FoldValue(String raw, Envelope envelope, MessageFormatException ma
 
   /** The fold channel's value deserializer: the text as UTF-8, decoded. */
   public static final class Decoder implements Deserializer<FoldValue> {
+
+    /**
+     * Runs the codec once on the thread that creates the consumer, before any poll: the codec and
+     * the message classes are initialized on one thread, never on the poll thread and a worker at
+     * the same time.
+     */
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+      Envelope sample =
+          Envelope.of(
+              UUID.randomUUID(),
+              "status/warm-up",
+              new RunHeartbeat(UUID.randomUUID(), 1, "warm-up", 0, 1));
+      EnvelopeCodec.decode(sample.key(), EnvelopeCodec.encode(sample));
+    }
 
     @Override
     public FoldValue deserialize(String topic, byte[] data) {

@@ -40,7 +40,9 @@ public final class ClawUnitOfWork {
       "CREATE TEMP TABLE IF NOT EXISTS claw_stage (claw_id uuid, workflow_run_id text,"
           + " status text, state text, created_at timestamptz, updated_at timestamptz,"
           + " next_due_at timestamptz, kafka_partition int, version bigint, runner_id text,"
-          + " status_since timestamptz, queued_at timestamptz) ON COMMIT DELETE ROWS";
+          + " status_since timestamptz, queued_at timestamptz) ON COMMIT DELETE ROWS;"
+          // Empty already unless a batch was written before in the same transaction.
+          + " DELETE FROM claw_stage";
 
   private static final String COPY_STAGE =
       "COPY claw_stage (claw_id, workflow_run_id, status, state, created_at, updated_at,"
@@ -170,6 +172,10 @@ public final class ClawUnitOfWork {
      * fails with {@link StaleClawsException}.
      */
     private void saveDocuments(Connection connection) throws SQLException {
+      if (connection.getAutoCommit()) {
+        // The stage empties at every commit: staged and upserted in one transaction, or not at all.
+        throw new IllegalStateException("claw documents are written inside a transaction");
+      }
       CopyRows rows = new CopyRows();
       for (Document document : documents.values()) {
         Decision.Row row = document.row();

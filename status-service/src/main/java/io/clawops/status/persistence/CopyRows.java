@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -72,7 +74,32 @@ final class CopyRows {
   }
 
   CopyRows timestamp(Instant value) {
-    return raw(value == null ? NULL : UtcTimestamps.format(value));
+    return raw(value == null ? NULL : timestampText(value));
+  }
+
+  /**
+   * How PostgreSQL reads {@code value}: ISO-8601 in UTC for the years 1 to 9999 and later ones
+   * (without the sign ISO-8601 puts before a fifth digit), and years before 1 as years BC (ISO year
+   * 0 is 1 BC). The contract accepts any year java.time parses.
+   */
+  static String timestampText(Instant value) {
+    String iso = UtcTimestamps.format(value);
+    if (iso.charAt(0) == '+') {
+      return iso.substring(1);
+    }
+    OffsetDateTime utc = value.atOffset(ZoneOffset.UTC);
+    if (utc.getYear() >= 1) {
+      return iso;
+    }
+    return String.format(
+        "%04d-%02d-%02d %02d:%02d:%02d.%09d+00 BC",
+        1 - utc.getYear(),
+        utc.getMonthValue(),
+        utc.getDayOfMonth(),
+        utc.getHour(),
+        utc.getMinute(),
+        utc.getSecond(),
+        utc.getNano());
   }
 
   CopyRows integer(long value) {

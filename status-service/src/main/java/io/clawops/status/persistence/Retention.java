@@ -26,8 +26,8 @@ public final class Retention {
   /**
    * Statuses in which nothing changes a claw any more unless an operator acts: the evidence-based
    * outcomes, removal and the classified failures; live ones (provisioning, ready, running,
-   * recovering, offline) are kept however old. The same list, in this order, is the predicate of
-   * the partial index {@code claw_finished_idx} (V5_1), so the statement below uses it.
+   * recovering, offline) are kept however old. The same list is the predicate of the partial index
+   * {@code claw_finished_idx} (V9, by {@code status_since}), so the statement below uses it.
    */
   public static final List<String> FINISHED =
       List.of(

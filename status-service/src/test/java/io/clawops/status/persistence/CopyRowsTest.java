@@ -125,6 +125,43 @@ class CopyRowsTest {
   }
 
   @Test
+  void shouldStoreTimestampsBeyondTheYears1To9999AsPostgresqlReadsThem() throws SQLException {
+    UUID clawId = UUID.randomUUID();
+    List<Instant> times =
+        List.of(
+            Instant.parse("+10000-03-04T05:06:07.5Z"),
+            Instant.parse("0000-12-31T23:59:59Z"),
+            Instant.parse("-0004-01-02T03:04:05Z"),
+            Instant.parse("0001-01-01T00:00:00Z"));
+    CopyRows rows = new CopyRows();
+    for (int i = 0; i < times.size(); i++) {
+      rows.uuid(clawId).timestamp(times.get(i)).text("t").integer(i).bool(false).endRow();
+    }
+    List<String> read = new ArrayList<>();
+    try (Connection connection = connect()) {
+      rows.copy(connection, "COPY copied (claw_id, at, summary, attempt, stale) FROM STDIN");
+      try (var query =
+          connection.prepareStatement(
+              "SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS BC')"
+                  + " FROM copied WHERE claw_id = ? ORDER BY id")) {
+        query.setObject(1, clawId);
+        try (ResultSet result = query.executeQuery()) {
+          while (result.next()) {
+            read.add(result.getString(1));
+          }
+        }
+      }
+    }
+    // ISO-8601 year 0 is 1 BC, year -4 is 5 BC.
+    assertThat(read)
+        .containsExactly(
+            "10000-03-04 05:06:07.500 AD",
+            "0001-12-31 23:59:59.000 BC",
+            "0005-01-02 03:04:05.000 BC",
+            "0001-01-01 00:00:00.000 AD");
+  }
+
+  @Test
   void shouldStoreANullTimestampAndANullNumberAsNull() throws SQLException {
     UUID clawId = UUID.randomUUID();
     CopyRows rows = new CopyRows();
