@@ -24,15 +24,8 @@ class UtcTimestampsTest {
   void shouldWriteEveryInstantAsInstantToStringDoes() throws Exception {
     Random random = new Random(5);
     for (int i = 0; i < 50_000; i++) {
-      long seconds = random.nextLong(-62_167_219_200L - 100_000, 253_402_300_799L + 100_000);
-      int nanos =
-          switch (i % 4) {
-            case 0 -> 0;
-            case 1 -> random.nextInt(1000) * 1_000_000;
-            case 2 -> random.nextInt(1_000_000) * 1_000;
-            default -> random.nextInt(1_000_000_000);
-          };
-      Instant instant = Instant.ofEpochSecond(seconds, nanos);
+      Instant instant =
+          RandomInstants.next(random, i, -62_167_219_200L - 100_000, 253_402_300_799L + 100_000);
       assertThat(UtcTimestamps.format(instant)).isEqualTo(instant.toString());
     }
   }

@@ -127,7 +127,7 @@ public final class ClawReducer {
             linesBefore,
             claw.timelineLines,
             claw.currentRun() == null ? null : claw.currentRun().runnerId,
-            statusSince(claw),
+            claw.inStatusSince(),
             queuedAt(claw, view.status()),
             snapshot == null ? null : snapshot.storedDue()),
         List.copyOf(unguarded));
@@ -195,29 +195,13 @@ public final class ClawReducer {
     return new Decision.Row(clawId, null, null, null, -1, 0, 0, null, null, null, null);
   }
 
-  /** When the claw entered its status; a claw stored before that was kept: its last change. */
-  private static Instant statusSince(ClawState claw) {
-    if (claw.statusSince != null) {
-      return claw.statusSince;
-    }
-    return claw.updatedAt != null ? claw.updatedAt : claw.createdAt;
-  }
-
   /**
-   * When the current attempt was dispatched, while it waits for a runner: the claw is ready (or
-   * recovering) and its attempt is neither claimed nor ended nor being cancelled. Null otherwise.
+   * When the current attempt was dispatched, while it waits for a runner and the claw is ready (or
+   * recovering): the scheduler's queue. Null otherwise.
    */
   static Instant queuedAt(ClawState claw, ClawStatus status) {
-    RunState run = claw.currentRun();
-    boolean waiting =
-        (status == ClawStatus.READY || status == ClawStatus.RECOVERING)
-            && claw.lifecycle == Lifecycle.READY
-            && run != null
-            && run.runId == null
-            && run.claimedAt == null
-            && run.outcome == null
-            && !run.superseded
-            && claw.cancelRequestedAt == null;
-    return waiting ? run.dispatchedAt : null;
+    boolean queued =
+        (status == ClawStatus.READY || status == ClawStatus.RECOVERING) && claw.waitsForRunner();
+    return queued ? claw.currentRun().dispatchedAt : null;
   }
 }

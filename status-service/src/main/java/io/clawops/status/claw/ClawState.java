@@ -92,6 +92,27 @@ public final class ClawState {
     return runs.isEmpty() ? null : runs.get(runs.size() - 1);
   }
 
+  /**
+   * Whether the current attempt sits in the queue: dispatched, not claimed, and nothing ended it.
+   */
+  public boolean waitsForRunner() {
+    RunState run = currentRun();
+    return run != null
+        && run.isActive()
+        && run.claimedAt == null
+        && run.runId == null
+        && lifecycle == Lifecycle.READY
+        && cancelRequestedAt == null;
+  }
+
+  /**
+   * Since when the claw has its status; a claw stored before {@link #statusSince} existed has had
+   * it at most since its last change.
+   */
+  public Instant inStatusSince() {
+    return statusSince != null ? statusSince : updatedAt;
+  }
+
   /** The attempt with this number, or null. */
   public RunState run(int attempt) {
     for (int i = runs.size() - 1; i >= 0; i--) {

@@ -1,7 +1,6 @@
 package io.clawops.status.fleet;
 
 import io.clawops.status.claw.ClawState;
-import io.clawops.status.claw.Lifecycle;
 import io.clawops.status.claw.RunState;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,7 @@ public final class Scheduling {
           claimed,
           seconds(run.dispatchedAt, claimed));
     }
-    if (!waiting(claw, run)) {
+    if (!claw.waitsForRunner()) {
       return new Verdict("Unknown", null, null, run.dispatchedAt, null);
     }
     double waited = seconds(run.dispatchedAt, now);
@@ -73,15 +72,6 @@ public final class Scheduling {
         fleet.freeSlots() + " slots are free: a runner is about to claim the task",
         run.dispatchedAt,
         waited);
-  }
-
-  /** Dispatched, not claimed, and nothing ended it: the task sits in the queue. */
-  static boolean waiting(ClawState claw, RunState run) {
-    return run.isActive()
-        && run.claimedAt == null
-        && run.runId == null
-        && claw.lifecycle == Lifecycle.READY
-        && claw.cancelRequestedAt == null;
   }
 
   private static double seconds(Instant from, Instant to) {

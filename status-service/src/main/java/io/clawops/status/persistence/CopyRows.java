@@ -87,10 +87,10 @@ final class CopyRows {
     if (iso.charAt(0) == '+') {
       return iso.substring(1);
     }
-    OffsetDateTime utc = value.atOffset(ZoneOffset.UTC);
-    if (utc.getYear() >= 1) {
+    if (iso.charAt(0) != '-' && !iso.startsWith("0000-")) {
       return iso;
     }
+    OffsetDateTime utc = value.atOffset(ZoneOffset.UTC);
     return String.format(
         "%04d-%02d-%02d %02d:%02d:%02d.%09d+00 BC",
         1 - utc.getYear(),

@@ -82,19 +82,11 @@ public class ClawResource {
   @GET
   @Path("/{id}/timeline")
   public Response timeline(@PathParam("id") String id, @QueryParam("limit") String limit) {
-    int lines = TIMELINE_LIMIT;
-    if (limit != null) {
-      try {
-        lines = Integer.parseInt(limit);
-      } catch (NumberFormatException e) {
-        lines = 0;
-      }
-      if (lines < 1 || lines > TIMELINE_LIMIT) {
-        return Problems.problem(
-            400, "Invalid query", "limit: must be a number from 1 to " + TIMELINE_LIMIT);
-      }
+    Integer newest =
+        limit == null ? Integer.valueOf(TIMELINE_LIMIT) : ListQuery.upTo(limit, TIMELINE_LIMIT);
+    if (newest == null) {
+      return Problems.problem(400, "Invalid query", ListQuery.notUpTo("limit", TIMELINE_LIMIT));
     }
-    int newest = lines;
     return withClaw(
         id,
         claw -> {

@@ -60,8 +60,7 @@ final class ClawViews {
         claw.createdAt,
         claw.updatedAt,
         claw.task == null ? null : claw.task.maxAttempts(),
-        // A claw stored before statusSince existed has been in its status at most since then.
-        claw.statusSince != null ? claw.statusSince : claw.updatedAt);
+        claw.inStatusSince());
   }
 
   private static ClawView.FailureView failure(Failure failure) {

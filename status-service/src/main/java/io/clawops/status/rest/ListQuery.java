@@ -41,14 +41,11 @@ record ListQuery(
     }
     int size = ClawResource.DEFAULT_LIMIT;
     if (limit != null) {
-      try {
-        size = Integer.parseInt(limit);
-      } catch (NumberFormatException e) {
-        return invalid("limit: must be a number from 1 to " + ClawResource.MAX_LIMIT);
+      Integer parsed = upTo(limit, ClawResource.MAX_LIMIT);
+      if (parsed == null) {
+        return invalid(notUpTo("limit", ClawResource.MAX_LIMIT));
       }
-      if (size < 1 || size > ClawResource.MAX_LIMIT) {
-        return invalid("limit: must be a number from 1 to " + ClawResource.MAX_LIMIT);
-      }
+      size = parsed;
     }
     ClawQueries.Cursor after = null;
     if (cursor != null) {
@@ -59,13 +56,9 @@ record ListQuery(
     }
     Integer stuck = null;
     if (stuckMinutes != null) {
-      try {
-        stuck = Integer.parseInt(stuckMinutes);
-      } catch (NumberFormatException e) {
-        return invalid("stuckMinutes: must be a number from 1 to " + MAX_STUCK_MINUTES);
-      }
-      if (stuck < 1 || stuck > MAX_STUCK_MINUTES) {
-        return invalid("stuckMinutes: must be a number from 1 to " + MAX_STUCK_MINUTES);
+      stuck = upTo(stuckMinutes, MAX_STUCK_MINUTES);
+      if (stuck == null) {
+        return invalid(notUpTo("stuckMinutes", MAX_STUCK_MINUTES));
       }
     }
     return new ListQuery(status, workflowRunId, size, after, null, blankToNull(runnerId), stuck);
@@ -78,6 +71,21 @@ record ListQuery(
         workflowRunId,
         runnerId,
         stuckMinutes == null ? null : now.minusSeconds(stuckMinutes * 60L));
+  }
+
+  /** {@code text} as a number from 1 to {@code max}; null when it is not one. */
+  static Integer upTo(String text, int max) {
+    try {
+      int number = Integer.parseInt(text);
+      return number >= 1 && number <= max ? number : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The field error for a parameter {@link #upTo} refused. */
+  static String notUpTo(String field, int max) {
+    return field + ": must be a number from 1 to " + max;
   }
 
   private static String blankToNull(String text) {
