@@ -46,6 +46,7 @@
 #                                skipped) even if everything is built
 #   CLAWOPS_START_TIMEOUT        seconds to wait for each component to become healthy (default 120)
 #   CLAWOPS_STOP_GRACE           seconds between SIGTERM and SIGKILL on `down` (default 30)
+#   CLAWOPS_STATUS_HEAP          status-service's maximum heap, as java -Xmx takes it (default 1g)
 #   CLAWOPS_CDS=0                no class-data-sharing archives (see .clawops/cds below)
 #   CLAWOPS_DEMO_TIMEOUT         seconds `demo` waits for its claws to settle (default 180; 300
 #                                with the real-CLI claws)
@@ -778,6 +779,16 @@ kafka_stop() {
 # ---------------------------------------------------------------------------------------------
 # Services
 
+# Heap of service $1: status-service holds the fold's polls (up to 20,000 records each) and the
+# claws it owns in memory; with 384m the collector took a quarter of its CPU under load (README
+# "Fold benchmark"), so it gets CLAWOPS_STATUS_HEAP (default 1g); the other services 384m.
+heap_of() {
+  case "$1" in
+    status-service) echo "${CLAWOPS_STATUS_HEAP:-1g}" ;;
+    *) echo 384m ;;
+  esac
+}
+
 # Starts service $1 unless it runs; sets SERVICE_PID, and SERVICE_STARTED (ms, empty when it
 # already ran).
 service_start() {
@@ -818,7 +829,7 @@ service_start() {
   local -a flags
   mapfile -t flags < <(jvm_flags "$name"; cds_flag "$(module_of "$name")" "$name" "$(dirname "$jar")")
   SERVICE_STARTED="$(now_ms)"
-  spawn "$name" "$(log_of "$name")" "${envs[@]}" -- "$JAVA" -Xmx384m "${flags[@]}" -jar "$jar"
+  spawn "$name" "$(log_of "$name")" "${envs[@]}" -- "$JAVA" "-Xmx$(heap_of "$name")" "${flags[@]}" -jar "$jar"
   SERVICE_PID="$SPAWNED_PID"
   info "started $name (pid $SERVICE_PID) on port $port, log $(log_of "$name")"
 }
