@@ -779,9 +779,7 @@ kafka_stop() {
 # ---------------------------------------------------------------------------------------------
 # Services
 
-# Heap of service $1: status-service holds the fold's polls (up to 20,000 records each) and the
-# claws it owns in memory; with 384m the collector took a quarter of its CPU under load (README
-# "Fold benchmark"), so it gets CLAWOPS_STATUS_HEAP (default 1g); the other services 384m.
+# Maximum heap of service $1 (why status-service gets more: README, CLAWOPS_STATUS_HEAP).
 heap_of() {
   case "$1" in
     status-service) echo "${CLAWOPS_STATUS_HEAP:-1g}" ;;

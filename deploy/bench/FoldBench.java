@@ -61,10 +61,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * RESULTS_FILE.
  *
  * <p>Parameters (environment, defaults in brackets): throughput: BENCH_CLAWS [1000], BENCH_EVENTS
- * [100000], BENCH_WARMUP [300000, in rounds of at most 100000], BENCH_VERIFY_SAMPLE [50 claws checked via REST]; latency:
- * BENCH_LATENCY_CLAWS [500 background claws], BENCH_LATENCY_RATE [10000 events/s], BENCH_PROBES
- * [200], BENCH_PROBE_TIMEOUT [30 s], BENCH_POLL_MS [5], BENCH_LATENCY_MAX_SECONDS [150: no probe is
- * sent after that], BENCH_DRAIN_TIMEOUT [300 s]; soak: BENCH_SOAK_CLAWS [1000],
+ * [100000], BENCH_WARMUP [300000, in rounds of at most 100000], BENCH_VERIFY_SAMPLE [50 claws
+ * checked via REST]; latency: BENCH_LATENCY_CLAWS [500 background claws], BENCH_LATENCY_RATE
+ * [10000 events/s], BENCH_PROBES [200], BENCH_PROBE_TIMEOUT [30 s], BENCH_POLL_MS [5],
+ * BENCH_LATENCY_MAX_SECONDS [150: no probe is sent after that], BENCH_DRAIN_TIMEOUT [300 s]; soak:
+ * BENCH_SOAK_CLAWS [1000],
  * BENCH_SOAK_HEARTBEATS [1000000,5000000: where sizes are read], BENCH_SOAK_RATE [10000
  * heartbeats/s, 0 = as fast as the producer goes]; BENCH_FOLD_GROUP [clawops-status].
  */
