@@ -16,12 +16,44 @@ import org.apache.kafka.common.serialization.Serializer;
  * fold's consumer decodes while it fetches ({@link Decoder}), so decoding one poll overlaps with
  * applying the one before (DESIGN §9).
  *
- * @param raw the value as text (null for a record without a value), kept for the dead-letter topic
- * @param envelope the decoded envelope, null when {@code malformed} is set
- * @param malformed why the value is not an envelope; null when it is one. Thrown where the record
- *     is applied, never in the consumer's fetch: no value can stop the fetch.
+ * <p>The value is kept as its bytes; its text is made only when asked for ({@link #raw()}: the
+ * dead-letter topic), not for every record folded.
  */
-public record FoldValue(String raw, Envelope envelope, MessageFormatException malformed) {
+public final class FoldValue {
+
+  private final byte[] bytes;
+  private final String text;
+  private final Envelope envelope;
+  private final MessageFormatException malformed;
+
+  private FoldValue(
+      byte[] bytes, String text, Envelope envelope, MessageFormatException malformed) {
+    this.bytes = bytes;
+    this.text = text;
+    this.envelope = envelope;
+    this.malformed = malformed;
+  }
+
+  /** The value as text, as UTF-8 decodes its bytes (null for a record without a value). */
+  public String raw() {
+    if (text != null || bytes == null) {
+      return text;
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** The decoded envelope, null when {@link #malformed()} is set. */
+  public Envelope envelope() {
+    return envelope;
+  }
+
+  /**
+   * Why the value is not an envelope; null when it is one. Thrown where the record is applied,
+   * never in the consumer's fetch: no value can stop the fetch.
+   */
+  public MessageFormatException malformed() {
+    return malformed;
+  }
 
   /**
    * Decodes like {@link EnvelopeCodec#decode(String)}. A value the codec fails on in any other way
@@ -29,16 +61,44 @@ public record FoldValue(String raw, Envelope envelope, MessageFormatException ma
    */
   public static FoldValue decode(String raw) {
     try {
-      return new FoldValue(raw, EnvelopeCodec.decode(raw), null);
-    } catch (MessageFormatException e) {
-      return new FoldValue(raw, null, e);
+      return new FoldValue(null, raw, EnvelopeCodec.decode(raw), null);
     } catch (RuntimeException e) {
-      return new FoldValue(
-          raw,
-          null,
-          new MessageFormatException(
-              "envelope", "could not be decoded (" + e.getClass().getSimpleName() + ")"));
+      return new FoldValue(null, raw, null, malformed(e));
     }
+  }
+
+  /**
+   * Decodes a value's bytes exactly as {@link #decode(String)} decodes their UTF-8 text. Bytes that
+   * are all ASCII but NUL (most envelopes: non-ASCII text is rare in them) are parsed as they are,
+   * without making a string first. Any other value is turned into text first, so an invalid
+   * sequence reads as U+FFFD the way it does in text, a position in an error counts characters, and
+   * a NUL byte is never taken for UTF-16 or UTF-32.
+   */
+  public static FoldValue decode(byte[] data) {
+    if (!ascii(data)) {
+      return decode(new String(data, StandardCharsets.UTF_8));
+    }
+    try {
+      return new FoldValue(data, null, EnvelopeCodec.decode(data), null);
+    } catch (RuntimeException e) {
+      return new FoldValue(data, null, null, malformed(e));
+    }
+  }
+
+  private static MessageFormatException malformed(RuntimeException e) {
+    return e instanceof MessageFormatException format
+        ? format
+        : new MessageFormatException(
+            "envelope", "could not be decoded (" + e.getClass().getSimpleName() + ")");
+  }
+
+  private static boolean ascii(byte[] data) {
+    for (byte b : data) {
+      if (b <= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -51,7 +111,7 @@ public record FoldValue(String raw, Envelope envelope, MessageFormatException ma
     FoldValue value = record.value();
     if (value == null) {
       // A record without a value: decoded here, so it fails the way the codec says.
-      value = decode(null);
+      value = decode((String) null);
     }
     if (value.malformed() != null) {
       throw value.malformed();
@@ -95,7 +155,7 @@ public record FoldValue(String raw, Envelope envelope, MessageFormatException ma
 
     @Override
     public FoldValue deserialize(String topic, byte[] data) {
-      return data == null ? null : decode(new String(data, StandardCharsets.UTF_8));
+      return data == null ? null : decode(data);
     }
   }
 
@@ -104,9 +164,8 @@ public record FoldValue(String raw, Envelope envelope, MessageFormatException ma
 
     @Override
     public byte[] serialize(String topic, FoldValue value) {
-      return value == null || value.raw() == null
-          ? null
-          : value.raw().getBytes(StandardCharsets.UTF_8);
+      String raw = value == null ? null : value.raw();
+      return raw == null ? null : raw.getBytes(StandardCharsets.UTF_8);
     }
   }
 }

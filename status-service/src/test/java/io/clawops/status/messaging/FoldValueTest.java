@@ -8,6 +8,7 @@ import io.clawops.contracts.message.Envelope;
 import io.clawops.contracts.message.MessageFormatException;
 import io.clawops.contracts.message.RunHeartbeat;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,46 @@ class FoldValueTest {
         .hasMessage("envelope: missing");
     assertThat(FoldValue.asText(record("k", null)).value()).isNull();
     assertThat(encoder.serialize("claw.dlq", null)).isNull();
+  }
+
+  @Test
+  void shouldDecodeBytesExactlyAsTheirTextWhetherTheyAreAsciiOrNot() {
+    UUID clawId = UUID.randomUUID();
+    Envelope accented =
+        Envelope.of(
+            clawId, "runner/zürich", new RunHeartbeat(UUID.randomUUID(), 1, "läufer-1", 0, 3));
+    String text = EnvelopeCodec.encode(accented);
+
+    FoldValue value = decoder.deserialize("claw.heartbeats", bytes(text));
+
+    assertThat(value.malformed()).isNull();
+    assertThat(value.envelope()).isEqualTo(accented);
+    assertThat(value.raw()).isEqualTo(text);
+    String heartbeat = EnvelopeCodec.encode(heartbeat(clawId));
+    for (String malformed :
+        List.of(
+            "{not json at all",
+            "{\"a\": 1,\n  \"a\": 2}",
+            "{\"eventId\": 5}",
+            heartbeat.replace("\"beat\":3", "\"beat\":\"3\""),
+            heartbeat + " trailing",
+            "\u0000{\"a\":1}",
+            "{\"é\": [1,, 2]}",
+            "")) {
+      FoldValue fromBytes = decoder.deserialize("claw.events", bytes(malformed));
+      assertThat(fromBytes.envelope()).as(malformed).isNull();
+      assertThat(fromBytes.malformed())
+          .as(malformed)
+          .hasMessage(FoldValue.decode(malformed).malformed().getMessage());
+      assertThat(fromBytes.raw()).isEqualTo(malformed);
+    }
+    // Not UTF-8 at all: read as the text UTF-8 makes of it, U+FFFD for the broken sequence.
+    byte[] broken = {'{', '"', 'a', '"', ':', (byte) 0xC3, '}'};
+    FoldValue fromBroken = decoder.deserialize("claw.events", broken);
+    String brokenText = new String(broken, StandardCharsets.UTF_8);
+    assertThat(fromBroken.raw()).isEqualTo(brokenText).contains("\uFFFD");
+    assertThat(fromBroken.malformed())
+        .hasMessage(FoldValue.decode(brokenText).malformed().getMessage());
   }
 
   private static Envelope heartbeat(UUID clawId) {
