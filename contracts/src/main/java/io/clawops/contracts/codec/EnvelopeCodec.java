@@ -128,11 +128,30 @@ public final class EnvelopeCodec {
     return envelope;
   }
 
+  /**
+   * Decodes a value's bytes exactly as {@link #decode(String)} decodes their UTF-8 text. Bytes that
+   * are all ASCII but NUL (most envelopes: non-ASCII text is rare in them) are parsed as they are,
+   * without making a string first. Any other value is turned into text first, so an invalid
+   * sequence reads as U+FFFD the way it does in text, a position in an error counts characters, and
+   * a NUL byte is never taken for UTF-16 or UTF-32.
+   */
   public static Envelope decode(byte[] json) {
     if (json == null) {
       throw new MessageFormatException("envelope", "missing");
     }
+    if (!ascii(json)) {
+      return decode(new String(json, StandardCharsets.UTF_8));
+    }
     return read(() -> WIRE.createParser(json));
+  }
+
+  private static boolean ascii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b <= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Envelope read(Source source) {

@@ -20,6 +20,7 @@ import io.clawops.contracts.message.SampleMessages;
 import io.clawops.contracts.message.StepOutcome;
 import io.clawops.contracts.message.TaskDispatched;
 import io.clawops.contracts.message.UnknownData;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EnvelopeCodecTest {
 
@@ -51,6 +53,42 @@ class EnvelopeCodecTest {
 
     assertThat(EnvelopeCodec.decode(EnvelopeCodec.encode(envelope))).isEqualTo(envelope);
     assertThat(EnvelopeCodec.decode(EnvelopeCodec.encodeBytes(envelope))).isEqualTo(envelope);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{not json at all",
+        "{\"a\": 1,\n  \"a\": 2}",
+        "{\"eventId\": 5}",
+        "\u0000{\"a\":1}",
+        "{\"\u00e9\": [1,, 2]}",
+        ""
+      })
+  void shouldFailOnBytesExactlyAsOnTheirText(String malformed) {
+    String expected = messageOf(() -> EnvelopeCodec.decode(malformed));
+
+    assertThatThrownBy(() -> EnvelopeCodec.decode(malformed.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(MessageFormatException.class)
+        .hasMessage(expected);
+  }
+
+  @Test
+  void shouldReadBrokenUtf8AsTheTextUtf8MakesOfIt() {
+    byte[] broken = {'{', '"', 'a', '"', ':', (byte) 0xC3, '}'};
+    String text = new String(broken, StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> EnvelopeCodec.decode(broken))
+        .hasMessage(messageOf(() -> EnvelopeCodec.decode(text)));
+  }
+
+  private static String messageOf(Runnable decode) {
+    try {
+      decode.run();
+    } catch (MessageFormatException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("decoded");
   }
 
   @Test

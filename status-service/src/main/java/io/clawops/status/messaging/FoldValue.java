@@ -22,24 +22,18 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class FoldValue {
 
   private final byte[] bytes;
-  private final String text;
   private final Envelope envelope;
   private final MessageFormatException malformed;
 
-  private FoldValue(
-      byte[] bytes, String text, Envelope envelope, MessageFormatException malformed) {
+  private FoldValue(byte[] bytes, Envelope envelope, MessageFormatException malformed) {
     this.bytes = bytes;
-    this.text = text;
     this.envelope = envelope;
     this.malformed = malformed;
   }
 
   /** The value as text, as UTF-8 decodes its bytes (null for a record without a value). */
   public String raw() {
-    if (text != null || bytes == null) {
-      return text;
-    }
-    return new String(bytes, StandardCharsets.UTF_8);
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** The decoded envelope, null when {@link #malformed()} is set. */
@@ -60,28 +54,20 @@ public final class FoldValue {
    * is malformed too: that one record is dead-lettered, not the poll it came in.
    */
   public static FoldValue decode(String raw) {
+    byte[] bytes = raw == null ? null : raw.getBytes(StandardCharsets.UTF_8);
     try {
-      return new FoldValue(null, raw, EnvelopeCodec.decode(raw), null);
+      return new FoldValue(bytes, EnvelopeCodec.decode(raw), null);
     } catch (RuntimeException e) {
-      return new FoldValue(null, raw, null, malformed(e));
+      return new FoldValue(bytes, null, malformed(e));
     }
   }
 
-  /**
-   * Decodes a value's bytes exactly as {@link #decode(String)} decodes their UTF-8 text. Bytes that
-   * are all ASCII but NUL (most envelopes: non-ASCII text is rare in them) are parsed as they are,
-   * without making a string first. Any other value is turned into text first, so an invalid
-   * sequence reads as U+FFFD the way it does in text, a position in an error counts characters, and
-   * a NUL byte is never taken for UTF-16 or UTF-32.
-   */
+  /** Decodes a value's bytes like {@link EnvelopeCodec#decode(byte[])}, as their text would be. */
   public static FoldValue decode(byte[] data) {
-    if (!ascii(data)) {
-      return decode(new String(data, StandardCharsets.UTF_8));
-    }
     try {
-      return new FoldValue(data, null, EnvelopeCodec.decode(data), null);
+      return new FoldValue(data, EnvelopeCodec.decode(data), null);
     } catch (RuntimeException e) {
-      return new FoldValue(data, null, null, malformed(e));
+      return new FoldValue(data, null, malformed(e));
     }
   }
 
@@ -90,15 +76,6 @@ public final class FoldValue {
         ? format
         : new MessageFormatException(
             "envelope", "could not be decoded (" + e.getClass().getSimpleName() + ")");
-  }
-
-  private static boolean ascii(byte[] data) {
-    for (byte b : data) {
-      if (b <= 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
