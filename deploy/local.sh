@@ -47,6 +47,8 @@
 #   CLAWOPS_START_TIMEOUT        seconds to wait for each component to become healthy (default 120)
 #   CLAWOPS_STOP_GRACE           seconds between SIGTERM and SIGKILL on `down` (default 30)
 #   CLAWOPS_STATUS_HEAP          status-service's maximum heap, as java -Xmx takes it (default 1g)
+#   CLAWOPS_STATUS_GC            status-service's garbage collector, as -XX:+Use<name>GC takes it
+#                                (default Parallel; e.g. G1, Serial)
 #   CLAWOPS_CDS=0                no class-data-sharing archives (see .clawops/cds below)
 #   CLAWOPS_DEMO_TIMEOUT         seconds `demo` waits for its claws to settle (default 180; 300
 #                                with the real-CLI claws)
@@ -787,6 +789,14 @@ heap_of() {
   esac
 }
 
+# The garbage collector of service $1, as -XX:+Use<name>GC takes it (why status-service gets the
+# parallel one: README, CLAWOPS_STATUS_GC); nothing (the JVM's choice) for the others.
+gc_of() {
+  case "$1" in
+    status-service) echo "${CLAWOPS_STATUS_GC:-Parallel}" ;;
+  esac
+}
+
 # Starts service $1 unless it runs; sets SERVICE_PID, and SERVICE_STARTED (ms, empty when it
 # already ran).
 service_start() {
@@ -826,6 +836,9 @@ service_start() {
   esac
   local -a flags
   mapfile -t flags < <(jvm_flags "$name"; cds_flag "$(module_of "$name")" "$name" "$(dirname "$jar")")
+  local gc
+  gc="$(gc_of "$name")"
+  [[ -z "$gc" ]] || flags=("-XX:+Use${gc}GC" "${flags[@]}")
   SERVICE_STARTED="$(now_ms)"
   spawn "$name" "$(log_of "$name")" "${envs[@]}" -- "$JAVA" "-Xmx$(heap_of "$name")" "${flags[@]}" -jar "$jar"
   SERVICE_PID="$SPAWNED_PID"

@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -61,8 +62,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * RESULTS_FILE.
  *
  * <p>Parameters (environment, defaults in brackets): throughput: BENCH_CLAWS [1000], BENCH_EVENTS
- * [100000], BENCH_WARMUP [300000, in rounds of at most 100000], BENCH_VERIFY_SAMPLE [50 claws
- * checked via REST]; latency: BENCH_LATENCY_CLAWS [500 background claws], BENCH_LATENCY_RATE
+ * [100000], BENCH_WARMUP [300000, in rounds of at most 100000], BENCH_ROUNDS [3 measured rounds,
+ * each with new claws, then their median], BENCH_VERIFY_SAMPLE [50 claws checked via REST]; latency: BENCH_LATENCY_CLAWS [500 background claws], BENCH_LATENCY_RATE
  * [10000 events/s], BENCH_PROBES [200], BENCH_PROBE_TIMEOUT [30 s], BENCH_POLL_MS [5],
  * BENCH_LATENCY_MAX_SECONDS [150: no probe is sent after that], BENCH_DRAIN_TIMEOUT [300 s]; soak:
  * BENCH_SOAK_CLAWS [1000],
@@ -115,7 +116,8 @@ public class FoldBench {
         case "fold" -> {
           bench.throughput(
               intEnv("BENCH_CLAWS", 1_000), intEnv("BENCH_EVENTS", 100_000),
-              intEnv("BENCH_WARMUP", WARMUP_EVENTS), intEnv("BENCH_VERIFY_SAMPLE", 50));
+              intEnv("BENCH_WARMUP", WARMUP_EVENTS), intEnv("BENCH_VERIFY_SAMPLE", 50),
+              intEnv("BENCH_ROUNDS", 3));
           bench.latency(
               intEnv("BENCH_LATENCY_CLAWS", 500), intEnv("BENCH_LATENCY_RATE", 10_000),
               intEnv("BENCH_PROBES", 200), intEnv("BENCH_PROBE_TIMEOUT", 30),
@@ -129,7 +131,8 @@ public class FoldBench {
         case "throughput" ->
             bench.throughput(
                 intEnv("BENCH_CLAWS", 1_000), intEnv("BENCH_EVENTS", 100_000),
-                intEnv("BENCH_WARMUP", WARMUP_EVENTS), intEnv("BENCH_VERIFY_SAMPLE", 50));
+                intEnv("BENCH_WARMUP", WARMUP_EVENTS), intEnv("BENCH_VERIFY_SAMPLE", 50),
+              intEnv("BENCH_ROUNDS", 3));
         case "soak" ->
             bench.soak(
                 intEnv("BENCH_SOAK_CLAWS", 1_000),
@@ -150,15 +153,24 @@ public class FoldBench {
   // -------------------------------------------------------------------------------------------
   // Phase 1: throughput of the fold against a plain consumer on the same records
 
-  void throughput(int clawCount, int eventCount, int warmupEvents, int sample) throws Exception {
+  void throughput(int clawCount, int eventCount, int warmupEvents, int sample, int rounds)
+      throws Exception {
     if (eventCount < 3 * clawCount) {
       throw new IllegalArgumentException("BENCH_EVENTS must be at least 3 per claw");
     }
+    if (rounds < 1) {
+      throw new IllegalArgumentException("BENCH_ROUNDS must be at least 1");
+    }
     out("");
     out(
-        "== fold throughput: %,d claws, %,d run events interleaved across them (warm-up %,d);"
-            + " load average %s, %d cores",
-        clawCount, eventCount, warmupEvents, load(), Runtime.getRuntime().availableProcessors());
+        "== fold throughput: %d round(s) of %,d claws, %,d run events interleaved across them"
+            + " (warm-up %,d); load average %s, %d cores",
+        rounds,
+        clawCount,
+        eventCount,
+        warmupEvents,
+        load(),
+        Runtime.getRuntime().availableProcessors());
     awaitIdle();
     for (int round = 1, left = warmupEvents; left > 0; round++) {
       int events = Math.min(left, WARMUP_ROUND);
@@ -172,7 +184,47 @@ public class FoldBench {
       out("  warm-up %d: %,d events applied in %.1f s", round, warm.size(), secs(begun));
     }
 
-    String runner = "bench-fold-" + tag;
+    List<Round> measured = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      measured.add(measureRound(round, rounds, clawCount, eventCount, sample));
+    }
+    if (rounds > 1) {
+      out("");
+      out("  %-44s %s", "over the " + rounds + " rounds", "median (lowest - highest)");
+      out("  %-44s %s", "fold: events applied/s", spread(measured, Round::foldRate, "%,.0f"));
+      out("  %-44s %s", "plain consumer records/s", spread(measured, Round::plainRate, "%,.0f"));
+      out("  %-44s %s", "ratio fold / plain consumer", spread(measured, Round::ratio, "%.3f"));
+    }
+  }
+
+  /** One measured round's rates. */
+  record Round(double foldRate, double plainRate) {
+    double ratio() {
+      return foldRate / plainRate;
+    }
+  }
+
+  /** The median and the range of one figure over the rounds, each formatted with {@code format}. */
+  static String spread(List<Round> rounds, ToDoubleFunction<Round> figure, String format) {
+    double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
+    int n = values.length;
+    double median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    return String.format(
+        Locale.ROOT,
+        format + " (" + format + " - " + format + ")",
+        median,
+        values[0],
+        values[n - 1]);
+  }
+
+  /**
+   * One measured round: {@code eventCount} events for {@code clawCount} new claws, produced as
+   * fast as the producer goes; the fold's rate to the claws' last write, then a plain consumer's
+   * on the same records.
+   */
+  Round measureRound(int round, int rounds, int clawCount, int eventCount, int sample)
+      throws Exception {
+    String runner = "bench-fold-" + tag + "-" + round;
     List<Claw> claws = claws(runner, clawCount);
     List<Record> records = interleaved(claws, eventCount);
     Map<TopicPartition, Long> starts = endOffsets();
@@ -202,6 +254,7 @@ public class FoldBench {
     double plainRate = plain.records / plain.seconds;
 
     out("");
+    out("  round %d of %d", round, rounds);
     out("  %-44s %12s %10s %12s", "", "records", "elapsed", "records/s");
     out(
         "  %-44s %,12d %9.2fs %,12.0f",
@@ -227,6 +280,7 @@ public class FoldBench {
         "  claws by status via GET /api/claws?runnerId=%s: %s (of %,d)",
         runner, statuses, clawCount);
     out("  %s", verified);
+    return new Round(foldRate, plainRate);
   }
 
   /** Checks {@code sample} claws' records and timelines against what was sent for them. */
