@@ -31,6 +31,13 @@ public interface StatusConfig {
   @WithDefault("5000")
   int foldCachedClaws();
 
+  /**
+   * Polled records that may wait for the fold's next round (the ones that arrived while a round was
+   * applied); beyond that the consumer pauses its partitions until the round took them.
+   */
+  @WithDefault("40000")
+  int foldMaxPending();
+
   /** How long what status-service stores is kept (DESIGN §9.2). */
   Retention retention();
 

@@ -5,6 +5,7 @@ import io.clawops.contracts.message.Envelope;
 import io.clawops.contracts.message.MessageFormatException;
 import io.clawops.contracts.message.RunnerBeat;
 import io.clawops.contracts.sanitize.Sanitizer;
+import io.clawops.status.config.StatusConfig;
 import io.clawops.status.fleet.FleetStore;
 import io.clawops.status.fleet.RunnerRecord;
 import io.clawops.status.fold.FoldService;
@@ -14,12 +15,17 @@ import io.clawops.status.outage.DatabaseRetryConfig;
 import io.clawops.status.persistence.ReceivedEvent;
 import io.clawops.support.messaging.DeadLetterPublisher;
 import io.smallrye.common.annotation.Identifier;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -27,9 +33,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Receives every polled batch of the input topics, routes malformed records to the dead-letter
+ * Receives every polled batch of the input topics and applies them in rounds ({@link FoldIntake}:
+ * the batches that arrived while the last round ran): routes malformed records to the dead-letter
  * topic and hands the rest to the fold in one transaction. While the database is away it holds the
- * batch, uncommitted, and tries the same batch again until the database is back (DESIGN §9): an
+ * round, uncommitted, and tries the same round again until the database is back (DESIGN §9): an
  * outage is never mistaken for a poison record.
  */
 @ApplicationScoped
@@ -50,6 +57,7 @@ public class FoldConsumer {
   @Inject FleetStore fleet;
   @Inject DatabaseOutage outage;
   @Inject DatabaseRetryConfig retryConfig;
+  @Inject StatusConfig config;
 
   private DatabaseRetry retry;
 
@@ -57,25 +65,80 @@ public class FoldConsumer {
   @Identifier(FoldPartitions.NAME)
   FoldPartitions partitions;
 
+  private FoldIntake<KafkaRecordBatch<String, FoldValue>> intake;
+
   @PostConstruct
   void init() {
     retry = DatabaseRetry.sleeping(DatabaseOutage.FOLD, outage, retryConfig.backoff());
+    intake =
+        new FoldIntake<>(
+            "fold", config.foldMaxPending(), batch -> batch.getPayload().size(), this::applyRound);
   }
 
   /**
-   * Applies one polled batch. Returns only after the transaction committed and every dead letter
-   * was acknowledged, so the offsets committed afterwards never skip an unapplied record. While the
-   * database is away it does not return at all: the connector meanwhile pauses the partitions and
-   * keeps polling, so the consumer stays in its group.
+   * Hands a polled batch to the next round ({@link FoldIntake}); the batch is acknowledged once its
+   * round committed and every dead letter of it was acknowledged, so the offsets committed
+   * afterwards never skip an unapplied record. The stage completes when there is room for another
+   * batch: while the database is away the rounds wait, the batches pile up to the bound and the
+   * connector then pauses the partitions and keeps polling, so the consumer stays in its group.
    */
   @Incoming(CHANNEL)
-  @Blocking
-  public void consume(ConsumerRecords<String, FoldValue> batch) {
-    List<ReceivedEvent> events = new ArrayList<>(batch.count());
-    List<ConsumerRecord<String, FoldValue>> decoded = new ArrayList<>(batch.count());
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, FoldValue> batch) {
+    return intake.offer(batch);
+  }
+
+  @PreDestroy
+  void stop() {
+    intake.stop();
+  }
+
+  /** One round: the batches that arrived while the last round was applied, in their order. */
+  private void applyRound(List<KafkaRecordBatch<String, FoldValue>> batches) {
+    List<ConsumerRecord<String, FoldValue>> records = new ArrayList<>();
+    Map<TopicPartition, Long> next = new LinkedHashMap<>();
+    for (KafkaRecordBatch<String, FoldValue> batch : batches) {
+      for (ConsumerRecord<String, FoldValue> record : records(batch)) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        // Revoked while it waited: the partition's new owner folds it from the committed offset.
+        if (partitions.owns(partition)) {
+          records.add(record);
+          next.put(partition, record.offset() + 1);
+        }
+      }
+    }
+    try {
+      apply(records);
+    } catch (RuntimeException e) {
+      // Not a database outage (those are waited out) nor a poison record (dead-lettered): a defect.
+      LOG.errorf(
+          "fold round of %d records failed: %s",
+          records.size(), Sanitizer.sanitize(e.toString(), Sanitizer.MESSAGE_MAX));
+      batches.forEach(batch -> batch.nack(e));
+      return;
+    }
+    batches.forEach(KafkaRecordBatch::ack);
+    // Only now, with the round applied: the timers of a partition wait until its backlog is folded.
+    next.forEach(partitions::folded);
+  }
+
+  private static ConsumerRecords<String, FoldValue> records(
+      KafkaRecordBatch<String, FoldValue> batch) {
+    @SuppressWarnings("unchecked")
+    IncomingKafkaRecordBatchMetadata<String, FoldValue> metadata =
+        batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow();
+    return metadata.getRecords();
+  }
+
+  /**
+   * Applies the records of one round in one transaction. While the database is away it does not
+   * return: it tries the same round again until the database is back (DESIGN §9).
+   */
+  private void apply(List<ConsumerRecord<String, FoldValue>> records) {
+    List<ReceivedEvent> events = new ArrayList<>(records.size());
+    List<ConsumerRecord<String, FoldValue>> decoded = new ArrayList<>(records.size());
     List<RunnerRecord> runnerBeats = new ArrayList<>();
     List<DeadLetterPublisher.DeadLetter> letters = new ArrayList<>();
-    for (ConsumerRecord<String, FoldValue> record : batch) {
+    for (ConsumerRecord<String, FoldValue> record : records) {
       try {
         // Decoded during the fetch (FoldValue.Decoder); only the key is checked here.
         Envelope envelope = FoldValue.envelope(record);
@@ -91,36 +154,32 @@ public class FoldConsumer {
       }
     }
     recordRunnerBeats(runnerBeats);
-    // All of a batch's dead letters at once, acknowledged before the batch's offsets commit.
+    // All of a round's dead letters at once, acknowledged before the round's offsets commit.
     deadLetters.publishAll(letters);
-    if (!events.isEmpty()) {
-      try {
-        retry.run(() -> fold.applyBatch(events));
-      } catch (RuntimeException batchFailure) {
-        // Not the database: one record the rules cannot apply must not hold back the others.
-        LOG.warnf(
-            "batch of %d failed (%s); applying its records one by one",
-            events.size(), Sanitizer.sanitize(batchFailure.toString(), Sanitizer.MESSAGE_MAX));
-        for (int i = 0; i < events.size(); i++) {
-          ReceivedEvent event = events.get(i);
-          try {
-            retry.run(() -> fold.applyBatch(List.of(event)));
-          } catch (RuntimeException recordFailure) {
-            // Failed the same way on its own, and not for want of a database: a poison record.
-            deadLetters.publishAll(
-                List.of(
-                    deadLetter(
-                        decoded.get(i), "could not be applied: " + recordFailure.getMessage())));
-          }
+    if (events.isEmpty()) {
+      return;
+    }
+    try {
+      retry.run(() -> fold.applyBatch(events));
+    } catch (RuntimeException batchFailure) {
+      // Not the database: one record the rules cannot apply must not hold back the others.
+      LOG.warnf(
+          "batch of %d failed (%s); applying its records one by one",
+          events.size(), Sanitizer.sanitize(batchFailure.toString(), Sanitizer.MESSAGE_MAX));
+      for (int i = 0; i < events.size(); i++) {
+        ReceivedEvent event = events.get(i);
+        try {
+          retry.run(() -> fold.applyBatch(List.of(event)));
+        } catch (RuntimeException recordFailure) {
+          // Failed the same way on its own, and not for want of a database: a poison record.
+          deadLetters.publishAll(
+              List.of(
+                  deadLetter(
+                      decoded.get(i), "could not be applied: " + recordFailure.getMessage())));
         }
       }
-      relay.kick();
     }
-    // Only now, with the batch applied: the timers of a partition wait until its backlog is folded.
-    for (TopicPartition partition : batch.partitions()) {
-      List<ConsumerRecord<String, FoldValue>> records = batch.records(partition);
-      partitions.folded(partition, records.get(records.size() - 1).offset() + 1);
-    }
+    relay.kick();
   }
 
   /**

@@ -29,7 +29,7 @@ import java.util.UUID;
 public final class ClawUnitOfWork {
 
   /** Timeline lines a claw may gain before its timeline is pruned back to the limit. */
-  private static final int PRUNE_EVERY = 50;
+  static final int PRUNE_EVERY = 50;
 
   /**
    * Where a batch's documents are copied before the upsert: a temporary table of the session, empty
@@ -96,6 +96,17 @@ public final class ClawUnitOfWork {
     return due;
   }
 
+  /**
+   * Whether a claw's timeline is pruned after it grew from {@code before} to {@code after} lines:
+   * once every {@link #PRUNE_EVERY} lines, at a point of that cycle of the claw's own. Claws that
+   * started together and advance at one pace then prune in different rounds instead of all in the
+   * same one (DESIGN §9).
+   */
+  static boolean prunes(UUID clawId, long before, long after) {
+    long phase = Math.floorMod(clawId.hashCode(), PRUNE_EVERY);
+    return (before + phase) / PRUNE_EVERY != (after + phase) / PRUNE_EVERY;
+  }
+
   /** Writes one decision, its row stamped as written at {@code writtenAt}. */
   public static void commit(
       Connection connection, Decision decision, Instant writtenAt, int timelineLimit)
@@ -144,7 +155,7 @@ public final class ClawUnitOfWork {
         timelineClaws.add(row.clawId());
         timeline.add(entry);
       }
-      if (row.timelineLines() / PRUNE_EVERY != row.timelineLinesBefore() / PRUNE_EVERY) {
+      if (prunes(row.clawId(), row.timelineLinesBefore(), row.timelineLines())) {
         toPrune.add(row.clawId());
       }
       outgoing.addAll(decision.outgoing());
