@@ -63,10 +63,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>Parameters (environment, defaults in brackets): throughput: BENCH_CLAWS [1000], BENCH_EVENTS
  * [100000], BENCH_WARMUP [300000, in rounds of at most 100000], BENCH_ROUNDS [3 measured rounds,
- * each with new claws, then their median], BENCH_VERIFY_SAMPLE [50 claws checked via REST]; latency: BENCH_LATENCY_CLAWS [500 background claws], BENCH_LATENCY_RATE
- * [10000 events/s], BENCH_PROBES [200], BENCH_PROBE_TIMEOUT [30 s], BENCH_POLL_MS [5],
- * BENCH_LATENCY_MAX_SECONDS [150: no probe is sent after that], BENCH_DRAIN_TIMEOUT [300 s]; soak:
- * BENCH_SOAK_CLAWS [1000],
+ * each with new claws, then their median], BENCH_VERIFY_SAMPLE [50 claws checked via REST];
+ * latency: BENCH_LATENCY_CLAWS [500 background claws], BENCH_LATENCY_RATE [10000 events/s],
+ * BENCH_PROBES [200], BENCH_PROBE_TIMEOUT [30 s], BENCH_POLL_MS [5], BENCH_LATENCY_MAX_SECONDS
+ * [150: no probe is sent after that], BENCH_DRAIN_TIMEOUT [300 s]; soak: BENCH_SOAK_CLAWS [1000],
  * BENCH_SOAK_HEARTBEATS [1000000,5000000: where sizes are read], BENCH_SOAK_RATE [10000
  * heartbeats/s, 0 = as fast as the producer goes]; BENCH_FOLD_GROUP [clawops-status].
  */
@@ -132,7 +132,7 @@ public class FoldBench {
             bench.throughput(
                 intEnv("BENCH_CLAWS", 1_000), intEnv("BENCH_EVENTS", 100_000),
                 intEnv("BENCH_WARMUP", WARMUP_EVENTS), intEnv("BENCH_VERIFY_SAMPLE", 50),
-              intEnv("BENCH_ROUNDS", 3));
+                intEnv("BENCH_ROUNDS", 3));
         case "soak" ->
             bench.soak(
                 intEnv("BENCH_SOAK_CLAWS", 1_000),
@@ -393,6 +393,12 @@ public class FoldBench {
       Thread.sleep(50);
     }
 
+    // A plain consumer tails the same topics meanwhile: how old a record already is when any
+    // consumer first gets it, the share of the latency no fold can take away.
+    Tap tap = new Tap(List.of(EVENTS, HEARTBEATS), "probe ", " of " + tag + "\"");
+    Thread tapping = new Thread(tap, "bench-tap");
+    tapping.setDaemon(true);
+    tapping.start();
     Background background = new Background(claws("bench-bg-" + tag, backgroundClaws), rate);
     Thread loader = new Thread(background, "bench-background");
     loader.start();
@@ -415,6 +421,7 @@ public class FoldBench {
     int missed = 0;
     int sent = 0;
     long phaseStart = System.nanoTime();
+    tap.measuring.set(true);
     for (int i = 1; i <= probes; i++) {
       if (secs(phaseStart) > maxSeconds) {
         break;
@@ -442,6 +449,8 @@ public class FoldBench {
       send(probe.toolResult()); // the call's result, so the agent looks like an agent
     }
     double probeSecs = secs(phaseStart);
+    tap.running.set(false);
+    tapping.join(10_000);
     background.running.set(false);
     loader.join();
     probing.set(false);
@@ -491,13 +500,21 @@ public class FoldBench {
         missed,
         timeoutSeconds,
         sent < probes ? " (" + (probes - sent) + " not sent: " + maxSeconds + " s cap)" : "");
+    spreadLine("send start -> visible in the timeline", latencies, "");
+    spreadLine(
+        "send -> a plain consumer has the probe",
+        tap.probeAges,
+        String.format(Locale.ROOT, "  (%d of the probes)", tap.probeAges.size()));
+    spreadLine(
+        "  the same for every record of the load",
+        tap.ages,
+        String.format(Locale.ROOT, "  (%,d records)", tap.ages.size()));
     out(
-        "  %-44s p50 %s  p90 %s  p99 %s  max %s",
-        "send start -> visible in the timeline",
-        pct(latencies, 50),
-        pct(latencies, 90),
-        pct(latencies, 99),
-        pct(latencies, 100));
+        "  (the plain consumer tails %s and %s with the fold's fetch settings; a record's age is"
+            + " the time from its send to the poll that returned it, counted while probes are"
+            + " sent)",
+        EVENTS,
+        HEARTBEATS);
     out(
         "  (timeline polled every %d ms for its newest %d lines; a probe is one run.tool_use,"
             + " sent and acknowledged with acks=all, timed from just before the send)",
@@ -511,6 +528,67 @@ public class FoldBench {
         statuses,
         probeStatus,
         load());
+  }
+
+  /**
+   * A plain consumer at the end of the topics, polling as the fold does (fetch.min.bytes 256 KB,
+   * fetch.max.wait.ms 20): for every record, the time from its send (its create time) to the poll
+   * that returned it; for the probes separately.
+   */
+  final class Tap implements Runnable {
+    final List<String> topics;
+    final String probeStart;
+    final String probeEnd;
+    final AtomicBoolean running = new AtomicBoolean(true);
+    /** Set once the load settled: what the tap's own start-up held back is not counted. */
+    final AtomicBoolean measuring = new AtomicBoolean();
+    final List<Double> ages = new ArrayList<>();
+    final List<Double> probeAges = new ArrayList<>();
+
+    Tap(List<String> topics, String probeStart, String probeEnd) {
+      this.topics = topics;
+      this.probeStart = probeStart;
+      this.probeEnd = probeEnd;
+    }
+
+    @Override
+    public void run() {
+      Properties props = new Properties();
+      props.put("bootstrap.servers", bootstrap);
+      props.put("fetch.min.bytes", "262144");
+      props.put("fetch.max.wait.ms", "20");
+      props.put("max.poll.records", "20000");
+      props.put("key.deserializer", StringDeserializer.class.getName());
+      props.put("value.deserializer", StringDeserializer.class.getName());
+      try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+          consumer
+              .partitionsFor(topic)
+              .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        while (running.get()) {
+          ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(100));
+          long now = System.currentTimeMillis();
+          if (!measuring.get()) {
+            continue;
+          }
+          for (var record : batch) {
+            double age = now - record.timestamp();
+            ages.add(age);
+            String value = record.value();
+            if (value != null && value.contains(probeEnd) && value.contains(probeStart)) {
+              probeAges.add(age);
+            }
+          }
+        }
+      }
+      Collections.sort(ages);
+      Collections.sort(probeAges);
+    }
   }
 
   /** Run events at a steady rate, round robin over its claws, until stopped. */
@@ -1082,6 +1160,18 @@ public class FoldBench {
     } catch (java.io.IOException e) {
       System.err.println("could not write " + results + ": " + e);
     }
+  }
+
+  /** One line of a label, the p50, p90, p99 and max of {@code sorted}, and a note. */
+  void spreadLine(String label, List<Double> sorted, String note) {
+    out(
+        "  %-44s p50 %s  p90 %s  p99 %s  max %s%s",
+        label,
+        pct(sorted, 50),
+        pct(sorted, 90),
+        pct(sorted, 99),
+        pct(sorted, 100),
+        note);
   }
 
   static String pct(List<Double> sorted, int percentile) {
