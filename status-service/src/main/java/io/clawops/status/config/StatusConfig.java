@@ -33,7 +33,8 @@ public interface StatusConfig {
 
   /**
    * Polled records that may wait for the fold's next round (the ones that arrived while a round was
-   * applied); beyond that the consumer pauses its partitions until the round took them.
+   * applied); once that many wait (the poll that reached it is taken whole) the consumer pauses its
+   * partitions until a round took them.
    */
   @WithDefault("40000")
   int foldMaxPending();

@@ -72,7 +72,7 @@ public class FoldConsumer {
     retry = DatabaseRetry.sleeping(DatabaseOutage.FOLD, outage, retryConfig.backoff());
     intake =
         new FoldIntake<>(
-            "fold", config.foldMaxPending(), batch -> batch.getPayload().size(), this::applyRound);
+            "fold", config.foldMaxPending(), batch -> records(batch).count(), this::applyRound);
   }
 
   /**
@@ -92,21 +92,22 @@ public class FoldConsumer {
     intake.stop();
   }
 
-  /** One round: the batches that arrived while the last round was applied, in their order. */
+  /**
+   * One round: the batches that arrived while the last round was applied, in their order, all of
+   * them applied and acknowledged. A batch of a partition revoked while it waited is applied too:
+   * what is applied is what may be acknowledged, and the new owner's copy of it is a redelivery,
+   * which F1 makes harmless.
+   */
   private void applyRound(List<KafkaRecordBatch<String, FoldValue>> batches) {
     List<ConsumerRecord<String, FoldValue>> records = new ArrayList<>();
     Map<TopicPartition, Long> next = new LinkedHashMap<>();
-    for (KafkaRecordBatch<String, FoldValue> batch : batches) {
-      for (ConsumerRecord<String, FoldValue> record : records(batch)) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        // Revoked while it waited: the partition's new owner folds it from the committed offset.
-        if (partitions.owns(partition)) {
+    try {
+      for (KafkaRecordBatch<String, FoldValue> batch : batches) {
+        for (ConsumerRecord<String, FoldValue> record : records(batch)) {
           records.add(record);
-          next.put(partition, record.offset() + 1);
+          next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         }
       }
-    }
-    try {
       apply(records);
     } catch (RuntimeException e) {
       // Not a database outage (those are waited out) nor a poison record (dead-lettered): a defect.

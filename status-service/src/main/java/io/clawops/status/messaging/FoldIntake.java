@@ -40,7 +40,10 @@ public final class FoldIntake<B> {
   /** Completes when the batches waiting were taken; null while there is room. */
   private CompletableFuture<Void> room;
 
-  private volatile boolean stopped;
+  private boolean stopped;
+
+  /** What ended the worker for good (an {@link Error}); every later batch fails with it. */
+  private Throwable failed;
 
   /**
    * @param threadName name of the thread that applies the rounds
@@ -68,6 +71,10 @@ public final class FoldIntake<B> {
   public CompletionStage<Void> offer(B batch) {
     lock.lock();
     try {
+      if (failed != null) {
+        // The stream fails with it, so the channel's health check reports the fold down.
+        return CompletableFuture.failedFuture(failed);
+      }
       pending.add(batch);
       pendingRecords += size.applyAsInt(batch);
       arrived.signal();
@@ -83,29 +90,37 @@ public final class FoldIntake<B> {
     }
   }
 
-  /** Stops after the round being applied; batches still waiting stay unacknowledged. */
+  /**
+   * Stops after the round being applied, which is not interrupted (an interrupted round could fail
+   * records that are fine); batches still waiting stay unacknowledged, to be redelivered.
+   */
   public void stop() {
-    stopped = true;
-    worker.interrupt();
+    lock.lock();
+    try {
+      stopped = true;
+      arrived.signalAll();
+    } finally {
+      lock.unlock();
+    }
   }
 
   private void run() {
-    while (!stopped) {
+    while (true) {
       List<B> taken;
       CompletableFuture<Void> freed;
       lock.lock();
       try {
-        while (pending.isEmpty()) {
-          arrived.await();
+        while (pending.isEmpty() && !stopped) {
+          arrived.awaitUninterruptibly();
+        }
+        if (stopped) {
+          return;
         }
         taken = pending;
         pending = new ArrayList<>();
         pendingRecords = 0;
         freed = room;
         room = null;
-      } catch (InterruptedException e) {
-        // stop(): the loop condition ends it.
-        continue;
       } finally {
         lock.unlock();
       }
@@ -117,7 +132,27 @@ public final class FoldIntake<B> {
       } catch (RuntimeException e) {
         // The round settles its own batches; this is a defect, and the next round must still run.
         LOG.errorf(e, "a fold round of %d batches failed", taken.size());
+      } catch (Error e) {
+        fail(e);
+        throw e;
       }
+    }
+  }
+
+  /** No round runs again: the connector's waiting stage and every later one fail with it. */
+  private void fail(Error e) {
+    LOG.errorf(e, "the fold's rounds stopped for good");
+    CompletableFuture<Void> waiting;
+    lock.lock();
+    try {
+      failed = e;
+      waiting = room;
+      room = null;
+    } finally {
+      lock.unlock();
+    }
+    if (waiting != null) {
+      waiting.completeExceptionally(e);
     }
   }
 }

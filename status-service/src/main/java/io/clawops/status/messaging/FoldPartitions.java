@@ -70,11 +70,6 @@ public class FoldPartitions implements KafkaConsumerRebalanceListener {
     forget(partitions);
   }
 
-  /** Whether this instance's fold owns {@code partition} now. */
-  public boolean owns(TopicPartition partition) {
-    return assigned.containsKey(partition);
-  }
-
   /** Records that every record of {@code partition} before {@code nextOffset} was folded. */
   public void folded(TopicPartition partition, long nextOffset) {
     if (assigned.containsKey(partition)) {

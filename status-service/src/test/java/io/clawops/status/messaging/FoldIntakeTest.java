@@ -18,6 +18,7 @@ class FoldIntakeTest {
   private final CountDownLatch firstRoundStarted = new CountDownLatch(1);
   private final CountDownLatch releaseFirstRound = new CountDownLatch(1);
   private FoldIntake<String> intake;
+  private volatile boolean interrupted;
 
   @AfterEach
   void stop() {
@@ -35,11 +36,15 @@ class FoldIntakeTest {
       try {
         releaseFirstRound.await(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
+        interrupted = true;
         Thread.currentThread().interrupt();
       }
     }
     if (batches.contains("bad")) {
       throw new IllegalStateException("a round that fails");
+    }
+    if (batches.contains("fatal")) {
+      throw new AssertionError("a round that ends the worker");
     }
   }
 
@@ -86,5 +91,32 @@ class FoldIntakeTest {
     assertThat(rounds.poll(5, TimeUnit.SECONDS)).containsExactly("bad");
     intake.offer("good");
     assertThat(rounds.poll(5, TimeUnit.SECONDS)).containsExactly("good");
+  }
+
+  @Test
+  void shouldFailTheStreamWhenTheWorkerEndsInsteadOfStallingUnseen() throws Exception {
+    intake = new FoldIntake<>("fold-test", 5, String::length, this::round);
+    releaseFirstRound.countDown();
+    intake.offer("fatal");
+    assertThat(rounds.poll(5, TimeUnit.SECONDS)).containsExactly("fatal");
+    // The worker is gone: every later batch fails the stage the connector waits on.
+    CompletableFuture<Void> later = intake.offer("after").toCompletableFuture();
+    assertThat(later).failsWithin(5, TimeUnit.SECONDS);
+    assertThat(rounds.poll(200, TimeUnit.MILLISECONDS)).isNull();
+  }
+
+  @Test
+  void shouldFinishTheRoundBeingAppliedOnStopAndApplyNothingAfter() throws Exception {
+    intake = new FoldIntake<>("fold-test", 100, String::length, this::round);
+    intake.offer("running");
+    assertThat(firstRoundStarted.await(5, TimeUnit.SECONDS)).isTrue();
+    intake.offer("waiting");
+    intake.stop();
+    releaseFirstRound.countDown();
+    assertThat(rounds.poll(5, TimeUnit.SECONDS)).containsExactly("running");
+    // Not interrupted: the round ran to its end, so it failed nothing that is fine.
+    assertThat(interrupted).isFalse();
+    // What waited stays unapplied, unacknowledged, to be redelivered.
+    assertThat(rounds.poll(500, TimeUnit.MILLISECONDS)).isNull();
   }
 }
