@@ -331,13 +331,9 @@ public class FoldBench {
 
   /** A consumer of a fresh group reads the same offset ranges the fold consumed. */
   PlainRead plainRead(Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends) {
-    Properties props = new Properties();
-    props.put("bootstrap.servers", bootstrap);
+    Properties props = plainConsumerProps(5_000);
     props.put("group.id", "bench-plain-" + UUID.randomUUID());
     props.put("enable.auto.commit", "false");
-    props.put("max.poll.records", "5000");
-    props.put("key.deserializer", StringDeserializer.class.getName());
-    props.put("value.deserializer", StringDeserializer.class.getName());
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
       List<TopicPartition> partitions = new ArrayList<>(ends.keySet());
       consumer.assign(partitions);
@@ -553,13 +549,9 @@ public class FoldBench {
 
     @Override
     public void run() {
-      Properties props = new Properties();
-      props.put("bootstrap.servers", bootstrap);
+      Properties props = plainConsumerProps(20_000);
       props.put("fetch.min.bytes", "262144");
       props.put("fetch.max.wait.ms", "20");
-      props.put("max.poll.records", "20000");
-      props.put("key.deserializer", StringDeserializer.class.getName());
-      props.put("value.deserializer", StringDeserializer.class.getName());
       try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
@@ -1078,6 +1070,16 @@ public class FoldBench {
       lag += Math.max(0, end.getValue() - (offset == null ? 0 : offset.offset()));
     }
     return lag;
+  }
+
+  /** A consumer of the bench's topics as text, {@code maxPollRecords} a poll. */
+  Properties plainConsumerProps(int maxPollRecords) {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", bootstrap);
+    props.put("max.poll.records", Integer.toString(maxPollRecords));
+    props.put("key.deserializer", StringDeserializer.class.getName());
+    props.put("value.deserializer", StringDeserializer.class.getName());
+    return props;
   }
 
   Properties producerProps() {

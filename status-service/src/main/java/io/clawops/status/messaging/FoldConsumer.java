@@ -103,9 +103,11 @@ public class FoldConsumer {
     Map<TopicPartition, Long> next = new LinkedHashMap<>();
     try {
       for (KafkaRecordBatch<String, FoldValue> batch : batches) {
-        for (ConsumerRecord<String, FoldValue> record : records(batch)) {
-          records.add(record);
-          next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        ConsumerRecords<String, FoldValue> polled = records(batch);
+        polled.forEach(records::add);
+        for (TopicPartition partition : polled.partitions()) {
+          List<ConsumerRecord<String, FoldValue>> ofPartition = polled.records(partition);
+          next.put(partition, ofPartition.get(ofPartition.size() - 1).offset() + 1);
         }
       }
       apply(records);
@@ -165,7 +167,7 @@ public class FoldConsumer {
     } catch (RuntimeException batchFailure) {
       // Not the database: one record the rules cannot apply must not hold back the others.
       LOG.warnf(
-          "batch of %d failed (%s); applying its records one by one",
+          "round of %d events failed (%s); applying its records one by one",
           events.size(), Sanitizer.sanitize(batchFailure.toString(), Sanitizer.MESSAGE_MAX));
       for (int i = 0; i < events.size(); i++) {
         ReceivedEvent event = events.get(i);

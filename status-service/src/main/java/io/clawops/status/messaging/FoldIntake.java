@@ -58,8 +58,7 @@ public final class FoldIntake<B> {
     this.round = round;
     this.worker = new Thread(this::run, threadName);
     // A round blocked on an absent database must not hold the JVM at exit: what it did not commit
-    // is
-    // redelivered.
+    // is redelivered.
     this.worker.setDaemon(true);
     this.worker.start();
   }
