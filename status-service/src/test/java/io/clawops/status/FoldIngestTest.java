@@ -15,6 +15,7 @@ import io.clawops.status.persistence.ReceivedEvent;
 import io.clawops.testkit.ClawKafka;
 import io.clawops.testkit.ClawOpsTestResource;
 import io.clawops.testkit.ConsumedRecord;
+import io.clawops.testkit.TestInfrastructure;
 import io.clawops.testkit.TopicRecorder;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -26,7 +27,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -53,6 +59,43 @@ class FoldIngestTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(recordedEvents(clawId)).isEqualTo(2));
+  }
+
+  @Test
+  void shouldFoldOnlyTheCommittedRecordsOfAProducerTransaction() throws SQLException {
+    UUID clawId = UUID.randomUUID();
+    UUID runId = UUID.randomUUID();
+    Envelope aborted = toolUse(clawId, runId, 1);
+    Envelope committed = toolUse(clawId, runId, 2);
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafka().bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                "fold-ingest-" + clawId),
+            new StringSerializer(),
+            new StringSerializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.send(record(aborted));
+      producer.flush();
+      producer.abortTransaction();
+      producer.beginTransaction();
+      producer.send(record(committed));
+      producer.commitTransaction();
+    }
+
+    // Same key, same partition, the aborted record first: once the committed one is in, the fold
+    // has passed the aborted one without applying it (DESIGN §2).
+    await().atMost(Duration.ofSeconds(30)).until(() -> isRecorded(committed.eventId()));
+    assertThat(isRecorded(aborted.eventId())).isFalse();
+    assertThat(timelineLines(clawId, RunToolUse.TYPE)).isEqualTo(1);
+  }
+
+  private static ProducerRecord<String, String> record(Envelope envelope) {
+    return new ProducerRecord<>(
+        Topics.EVENTS, envelope.clawId().toString(), EnvelopeCodec.encode(envelope));
   }
 
   @Test

@@ -33,6 +33,9 @@ public final class KafkaTestBroker implements AutoCloseable {
                   props.put("offsets.topic.num.partitions", "4");
                   // A typo in a topic name must fail loudly instead of creating a stray topic.
                   props.put("auto.create.topics.enable", "false");
+                  // One node: producer transactions need their state log on it alone.
+                  props.put("transaction.state.log.replication.factor", "1");
+                  props.put("transaction.state.log.min.isr", "1");
                 });
     broker.start();
     KafkaTestBroker started = new KafkaTestBroker(broker);
