@@ -22,8 +22,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RetentionSweeper {
 
-  /** Timeline lines a claw holds at most: the limit, and what it gains before it is pruned. */
-  private static final int TIMELINE_SLACK = 50;
+  /**
+   * Timeline lines a claw holds beyond the limit at most: less than a chunk, and what it gains
+   * before it is pruned (ClawUnitOfWork's CHUNK_LINES and PRUNE_EVERY).
+   */
+  private static final int TIMELINE_SLACK = 100;
 
   private static final Logger LOG = Logger.getLogger(RetentionSweeper.class);
 

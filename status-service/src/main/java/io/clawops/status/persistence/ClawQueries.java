@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -149,25 +150,37 @@ public class ClawQueries {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT at, type, summary, attempt, stale FROM (SELECT * FROM claw_timeline"
-                    + " WHERE claw_id = ? ORDER BY id DESC LIMIT ?) newest ORDER BY id")) {
+                // Only the newest chunks that hold the lines asked for are expanded (V10).
+                "SELECT (l.line ->> 0)::timestamptz, l.line ->> 1, l.line ->> 2,"
+                    + " (l.line ->> 3)::int, (l.line ->> 4)::boolean FROM (SELECT id, lines,"
+                    + " sum(line_count) OVER (ORDER BY id DESC) - line_count AS newer"
+                    + " FROM claw_timeline_chunk WHERE claw_id = ?) c,"
+                    + " json_array_elements(c.lines) WITH ORDINALITY AS l(line, n)"
+                    + " WHERE c.newer < ? ORDER BY c.id DESC, l.n DESC LIMIT ?")) {
       select.setObject(1, clawId);
       select.setInt(2, limit);
+      select.setInt(3, limit);
       List<TimelineEntry> entries = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          entries.add(
-              new TimelineEntry(
-                  rows.getTimestamp(1).toInstant(),
-                  rows.getString(2),
-                  rows.getString(3),
-                  rows.getInt(4),
-                  rows.getBoolean(5)));
+          entries.add(timelineEntry(rows));
         }
       }
+      // Read newest first: oldest first is the other way round.
+      Collections.reverse(entries);
       return entries;
     } catch (SQLException e) {
       throw new IllegalStateException("could not read the timeline of claw " + clawId, e);
     }
+  }
+
+  /** The line of a row whose first columns are at, type, summary, attempt and stale. */
+  static TimelineEntry timelineEntry(ResultSet rows) throws SQLException {
+    return new TimelineEntry(
+        rows.getTimestamp(1).toInstant(),
+        rows.getString(2),
+        rows.getString(3),
+        rows.getInt(4),
+        rows.getBoolean(5));
   }
 }

@@ -24,7 +24,7 @@ import java.util.UUID;
  * Stores what {@link io.clawops.status.claw.ClawReducer} decided, inside the caller's transaction:
  * the documents (each expecting the version it was read at), their timeline lines and their
  * outgoing records. A {@link Batch} writes any number of claws with one statement per table: an
- * upsert for the documents, a {@code COPY} for the lines and the records (DESIGN §9).
+ * upsert for the documents, a {@code COPY} for the timeline chunks and the records (DESIGN §9).
  */
 public final class ClawUnitOfWork {
 
@@ -64,14 +64,29 @@ public final class ClawUnitOfWork {
           + " WHERE claw.version = EXCLUDED.version - 1"
           + " RETURNING claw_id";
 
-  private static final String COPY_TIMELINE =
-      "COPY claw_timeline (claw_id, at, type, summary, attempt, stale) FROM STDIN";
+  /** Lines a timeline chunk holds at most (V10 allows fewer than 1000). */
+  static final int CHUNK_LINES = 50;
 
-  /** Keeps the newest {@code limit} lines of each listed claw. */
+  /**
+   * The JSON length from which a chunk takes no further line: a chunk then stays in its row,
+   * uncompressed (V10's {@code toast_tuple_target}), unless its summaries are long or far from
+   * ASCII.
+   */
+  static final int CHUNK_CHARS = 6000;
+
+  private static final String COPY_TIMELINE =
+      "COPY claw_timeline_chunk (claw_id, line_count, lines) FROM STDIN";
+
+  /**
+   * Keeps the newest chunks of each listed claw that hold {@code limit} lines together, and those
+   * of a claw that has fewer: each keeps at least {@code limit} lines and less than a chunk more.
+   */
   private static final String PRUNE =
-      "DELETE FROM claw_timeline t USING (SELECT c.id AS claw_id, (SELECT id FROM claw_timeline"
-          + " WHERE claw_id = c.id ORDER BY id DESC OFFSET ? LIMIT 1) AS cutoff"
-          + " FROM unnest(?::uuid[]) AS c(id)) p WHERE t.claw_id = p.claw_id AND t.id <= p.cutoff";
+      "DELETE FROM claw_timeline_chunk t USING (SELECT c.id AS claw_id, (SELECT k.id FROM"
+          + " (SELECT id, sum(line_count) OVER (ORDER BY id DESC) AS kept"
+          + " FROM claw_timeline_chunk WHERE claw_id = c.id) k WHERE k.kept >= ?"
+          + " ORDER BY k.id DESC LIMIT 1) AS cutoff"
+          + " FROM unnest(?::uuid[]) AS c(id)) p WHERE t.claw_id = p.claw_id AND t.id < p.cutoff";
 
   private static final String COPY_OUTBOX = "COPY outbox (topic, record_key, payload) FROM STDIN";
 
@@ -107,6 +122,88 @@ public final class ClawUnitOfWork {
     return (before + phase) / PRUNE_EVERY != (after + phase) / PRUNE_EVERY;
   }
 
+  /**
+   * A claw's lines of one write as chunks of at most {@link #CHUNK_LINES} lines, each a JSON array
+   * of {@code [at, type, summary, attempt, stale]} arrays (V10), in line order.
+   */
+  static List<Chunk> chunks(List<TimelineEntry> lines) {
+    List<Chunk> chunks = new ArrayList<>();
+    StringBuilder json = new StringBuilder();
+    int count = 0;
+    for (TimelineEntry line : lines) {
+      if (count == CHUNK_LINES || json.length() >= CHUNK_CHARS) {
+        chunks.add(new Chunk(count, json.append(']').toString()));
+        json.setLength(0);
+        count = 0;
+      }
+      json.append(count == 0 ? "[[" : ",[");
+      jsonString(json, CopyRows.timestampText(line.at()));
+      json.append(',');
+      jsonString(json, line.type());
+      json.append(',');
+      jsonString(json, line.summary());
+      json.append(',').append(line.attempt()).append(',').append(line.stale()).append(']');
+      count++;
+    }
+    if (count > 0) {
+      chunks.add(new Chunk(count, json.append(']').toString()));
+    }
+    return chunks;
+  }
+
+  /** {@code value} as a JSON string (RFC 8259: quote, backslash and control characters escaped). */
+  private static void jsonString(StringBuilder json, String value) {
+    json.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> json.append("\\\"");
+        case '\\' -> json.append("\\\\");
+        case '\n' -> json.append("\\n");
+        case '\r' -> json.append("\\r");
+        case '\t' -> json.append("\\t");
+        // PostgreSQL's text holds no NUL (->> would refuse the line): a space, as the sanitizer
+        // makes it.
+        case '\0' -> json.append(' ');
+        default -> {
+          if (c < 0x20) {
+            json.append(String.format("\\u%04x", (int) c));
+          } else {
+            json.append(c);
+          }
+        }
+      }
+    }
+    json.append('"');
+  }
+
+  /**
+   * Appends {@code chunks}, the i-th of claw {@code claws.get(i)}, in list order: the serial ids
+   * keep the order of a claw's chunks.
+   */
+  static void appendChunks(Connection connection, List<UUID> claws, List<Chunk> chunks)
+      throws SQLException {
+    CopyRows rows = new CopyRows();
+    for (int i = 0; i < chunks.size(); i++) {
+      Chunk chunk = chunks.get(i);
+      rows.uuid(claws.get(i)).integer(chunk.lineCount()).text(chunk.json()).endRow();
+    }
+    rows.copy(connection, COPY_TIMELINE);
+  }
+
+  /** Prunes the timelines of {@code claws} back to {@code limit} lines ({@link #PRUNE}). */
+  static void pruneTimelines(Connection connection, int limit, List<UUID> claws)
+      throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement(PRUNE)) {
+      delete.setInt(1, limit);
+      delete.setArray(2, connection.createArrayOf("uuid", claws.toArray()));
+      delete.executeUpdate();
+    }
+  }
+
+  /** Lines of one claw stored as one row: how many, and the JSON array that holds them. */
+  record Chunk(int lineCount, String json) {}
+
   /** Writes one decision, its row stamped as written at {@code writtenAt}. */
   public static void commit(
       Connection connection, Decision decision, Instant writtenAt, int timelineLimit)
@@ -122,7 +219,7 @@ public final class ClawUnitOfWork {
     private final int timelineLimit;
     private final Map<UUID, Document> documents = new LinkedHashMap<>();
     private final List<UUID> timelineClaws = new ArrayList<>();
-    private final List<TimelineEntry> timeline = new ArrayList<>();
+    private final List<Chunk> timeline = new ArrayList<>();
     private final List<UUID> toPrune = new ArrayList<>();
     private final List<Effects.Outgoing> outgoing = new ArrayList<>();
 
@@ -151,9 +248,9 @@ public final class ClawUnitOfWork {
           throw new IllegalArgumentException("claw " + row.clawId() + " decided twice in a batch");
         }
       }
-      for (TimelineEntry entry : decision.timeline()) {
+      for (Chunk chunk : chunks(decision.timeline())) {
         timelineClaws.add(row.clawId());
-        timeline.add(entry);
+        timeline.add(chunk);
       }
       if (prunes(row.clawId(), row.timelineLinesBefore(), row.timelineLines())) {
         toPrune.add(row.clawId());
@@ -220,28 +317,12 @@ public final class ClawUnitOfWork {
       }
     }
 
-    /** In line order: the serial ids keep the order of a claw's lines. */
     private void appendTimeline(Connection connection) throws SQLException {
-      CopyRows rows = new CopyRows();
-      for (int i = 0; i < timeline.size(); i++) {
-        TimelineEntry entry = timeline.get(i);
-        rows.uuid(timelineClaws.get(i))
-            .timestamp(entry.at())
-            .text(entry.type())
-            .text(entry.summary())
-            .integer(entry.attempt())
-            .bool(entry.stale())
-            .endRow();
-      }
-      rows.copy(connection, COPY_TIMELINE);
+      appendChunks(connection, timelineClaws, timeline);
     }
 
     private void prune(Connection connection) throws SQLException {
-      try (PreparedStatement delete = connection.prepareStatement(PRUNE)) {
-        delete.setInt(1, timelineLimit);
-        delete.setArray(2, connection.createArrayOf("uuid", toPrune.toArray()));
-        delete.executeUpdate();
-      }
+      pruneTimelines(connection, timelineLimit, toPrune);
     }
 
     /** In decision order: the relay publishes by id. */

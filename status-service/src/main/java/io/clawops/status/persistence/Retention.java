@@ -55,16 +55,16 @@ public final class Retention {
           + " RETURNING c.claw_id, c.status),"
           + " tombs AS (INSERT INTO claw_purged (claw_id, status) SELECT claw_id, status FROM gone"
           + " ON CONFLICT (claw_id) DO NOTHING),"
-          + " lines AS (DELETE FROM claw_timeline t USING gone g WHERE t.claw_id = g.claw_id)"
+          + " lines AS (DELETE FROM claw_timeline_chunk t USING gone g WHERE t.claw_id = g.claw_id)"
           + " SELECT count(*) FROM gone";
 
   // What the fold of a late event for a purged claw left behind: the trigger of V5_1 already took
-  // the claw row out; its timeline lines go here.
+  // the claw row out; its timeline chunks go here.
   private static final String LATE_TIMELINES =
       "WITH late AS (UPDATE claw_purged SET late_event_at = NULL WHERE claw_id IN (SELECT claw_id"
           + " FROM claw_purged WHERE late_event_at IS NOT NULL LIMIT ? FOR UPDATE SKIP LOCKED)"
           + " RETURNING claw_id),"
-          + " lines AS (DELETE FROM claw_timeline t USING late l WHERE t.claw_id = l.claw_id)"
+          + " lines AS (DELETE FROM claw_timeline_chunk t USING late l WHERE t.claw_id = l.claw_id)"
           + " SELECT count(*) FROM late";
 
   private static final String TOMBSTONES =
