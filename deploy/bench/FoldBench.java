@@ -62,10 +62,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * RESULTS_FILE.
  *
  * <p>Parameters (environment, defaults in brackets): throughput: BENCH_CLAWS [1000], BENCH_EVENTS
- * [100000], BENCH_WARMUP [300000, in rounds of at most 100000], BENCH_ROUNDS [3 measured rounds,
- * each with new claws, then their median], BENCH_VERIFY_SAMPLE [50 claws checked via REST];
- * latency: BENCH_LATENCY_CLAWS [500 background claws], BENCH_LATENCY_RATE [10000 events/s],
- * BENCH_PROBES [200], BENCH_PROBE_TIMEOUT [30 s], BENCH_POLL_MS [5], BENCH_LATENCY_MAX_SECONDS
+ * [100000], BENCH_WARMUP [1000000, in backlog rounds of BENCH_EVENTS], BENCH_ROUNDS [3
+ * measured rounds, each with new claws, then their median], BENCH_VERIFY_SAMPLE [50 claws checked
+ * via REST]; latency: BENCH_LATENCY_CLAWS [500 background claws], BENCH_LATENCY_RATE [10000
+ * events/s], BENCH_PROBE_WARMUP [20 probes first, not counted], BENCH_PROBES [200],
+ * BENCH_PROBE_TIMEOUT [30 s], BENCH_POLL_MS [5], BENCH_LATENCY_MAX_SECONDS
  * [150: no probe is sent after that], BENCH_DRAIN_TIMEOUT [300 s]; soak: BENCH_SOAK_CLAWS [1000],
  * BENCH_SOAK_HEARTBEATS [1000000,5000000: where sizes are read], BENCH_SOAK_RATE [10000
  * heartbeats/s, 0 = as fast as the producer goes]; BENCH_FOLD_GROUP [clawops-status].
@@ -77,15 +78,14 @@ public class FoldBench {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * Events of the default warm-up. The JIT of status-service and of the broker settles only after
-   * a few hundred thousand records: on a fresh stack the fold applied 13,000 events/s in its first
-   * 100,000, 19,000 in the second and about 30,000 from the third or fourth on, each with the
-   * compilers still busy for a second or more.
+   * Events of the default warm-up, in backlog rounds shaped as the measured ones. The JIT of
+   * status-service settles only after about a million records of this load: on a fresh stack the
+   * fold applied about 60,000 events/s after 300,000 warm-up events, with its compilers still busy
+   * for a second or more per round (in the first 100 s of the service a third of what they
+   * compiled was discarded again), and 100,000-120,000 once the same service had folded about
+   * 1,500,000.
    */
-  static final int WARMUP_EVENTS = 300_000;
-
-  /** The warm-up is produced in rounds of at most this many events, each awaited. */
-  static final int WARMUP_ROUND = 100_000;
+  static final int WARMUP_EVENTS = 1_000_000;
 
   /** Lines a latency probe reads of its claw's timeline on each poll, the newest. */
   static final int PROBE_LINES = 5;
@@ -179,16 +179,24 @@ public class FoldBench {
         load(),
         Runtime.getRuntime().availableProcessors());
     awaitIdle();
+    // Rounds of the measured shape, each printed: how the fold's rate rises while the JIT settles.
     for (int round = 1, left = warmupEvents; left > 0; round++) {
-      int events = Math.min(left, WARMUP_ROUND);
+      int events = Math.min(left, eventCount);
       left -= events;
-      int warmClaws = Math.max(1, Math.min(clawCount, events / 100));
-      List<Record> warm =
-          interleaved(claws("bench-warmup-" + tag + "-" + round, warmClaws), events);
-      long begun = System.nanoTime();
-      Map<TopicPartition, Long> targets = produceAll(warm).targets;
-      awaitApplied(targets, Duration.ofSeconds(600));
-      out("  warm-up %d: %,d events applied in %.1f s", round, warm.size(), secs(begun));
+      int warmClaws = Math.max(1, Math.min(clawCount, events / 3));
+      List<Claw> claws = claws("bench-warmup-" + tag + "-" + round, warmClaws);
+      List<Record> warm = interleaved(claws, events);
+      Produced produced = produceBacklog(warm, endOffsets());
+      awaitApplied(produced.targets, Duration.ofSeconds(600));
+      Instant lastApplied = lastWritten(claws);
+      out(
+          "  warm-up %d: %,d events for %,d claws (backlog), fold %,.0f events/s",
+          round,
+          warm.size(),
+          warmClaws,
+          lastApplied == null
+              ? Double.NaN
+              : warm.size() / (millis(produced.visibleAt, lastApplied) / 1000.0));
     }
 
     List<Round> measured = new ArrayList<>();
@@ -307,6 +315,31 @@ public class FoldBench {
         runner, statuses, clawCount);
     out("  %s", verified);
     return new Round(foldRate, plainRate);
+  }
+
+  /**
+   * Sends the probe claw one tool call named {@code name} and polls its timeline until the call is
+   * there: the milliseconds from just before the send, or -1 when it was not there within {@code
+   * timeoutSeconds}. The call's result follows, so the agent looks like an agent.
+   */
+  double probeOnce(Claw probe, String name, int timeoutSeconds, int pollMs) throws Exception {
+    Record record = probe.toolUse(name + " of " + tag);
+    String marker = name + " of " + tag + "\"";
+    long sentAt = System.nanoTime();
+    producer.send(new ProducerRecord<>(record.topic, record.key, record.value)).get();
+    long deadline = sentAt + timeoutSeconds * 1_000_000_000L;
+    double latency = -1;
+    while (System.nanoTime() < deadline) {
+      // The newest lines only: the probe's tool call is its newest line once it is folded.
+      String body = get("/api/claws/" + probe.id + "/timeline?limit=" + PROBE_LINES);
+      if (body != null && body.contains(marker)) {
+        latency = (System.nanoTime() - sentAt) / 1e6;
+        break;
+      }
+      Thread.sleep(pollMs);
+    }
+    send(probe.toolResult());
+    return latency;
   }
 
   /** Checks {@code sample} claws' records and timelines against what was sent for them. */
@@ -439,6 +472,13 @@ public class FoldBench {
     beats.start();
     Thread.sleep(5_000); // the background load settles first
 
+    // Probes that warm the path they time (the REST read of the timeline, the probe's round),
+    // sent under the same load and not counted.
+    int warmProbes = intEnv("BENCH_PROBE_WARMUP", 20);
+    for (int i = 1; i <= warmProbes; i++) {
+      probeOnce(probe, "warm-up probe " + i, timeoutSeconds, pollMs);
+    }
+
     List<Double> latencies = new ArrayList<>();
     int missed = 0;
     int sent = 0;
@@ -448,27 +488,13 @@ public class FoldBench {
       if (secs(phaseStart) > maxSeconds) {
         break;
       }
-      Record record = probe.toolUse("probe " + i + " of " + tag);
-      String marker = "probe " + i + " of " + tag + "\"";
-      long sentAt = System.nanoTime();
-      producer.send(new ProducerRecord<>(record.topic, record.key, record.value)).get();
+      double latency = probeOnce(probe, "probe " + i, timeoutSeconds, pollMs);
       sent++;
-      long deadline = sentAt + timeoutSeconds * 1_000_000_000L;
-      boolean seen = false;
-      while (System.nanoTime() < deadline) {
-        // The newest lines only: the probe's tool call is its newest line once it is folded.
-        String body = get("/api/claws/" + probe.id + "/timeline?limit=" + PROBE_LINES);
-        if (body != null && body.contains(marker)) {
-          latencies.add((System.nanoTime() - sentAt) / 1e6);
-          seen = true;
-          break;
-        }
-        Thread.sleep(pollMs);
-      }
-      if (!seen) {
+      if (latency < 0) {
         missed++;
+      } else {
+        latencies.add(latency);
       }
-      send(probe.toolResult()); // the call's result, so the agent looks like an agent
     }
     double probeSecs = secs(phaseStart);
     tap.running.set(false);
@@ -759,7 +785,8 @@ public class FoldBench {
     }
   }
 
-  static final List<String> TABLES = List.of("claw", "claw_timeline", "processed_event", "outbox");
+  static final List<String> TABLES =
+      List.of("claw", "claw_timeline_chunk", "processed_event", "outbox");
 
   /** Sizes (pg_total_relation_size, with indexes and TOAST) and row counts, by row label. */
   Map<String, String> sizes() throws Exception {
@@ -781,6 +808,14 @@ public class FoldBench {
         try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
           rows.next();
           sizes.put(table + " (rows)", String.format(Locale.ROOT, "%,d", rows.getLong(1)));
+        }
+        if (table.equals("claw_timeline_chunk")) {
+          // A chunk holds the lines one write appended for one claw.
+          try (ResultSet lines =
+              statement.executeQuery("SELECT coalesce(sum(line_count), 0) FROM " + table)) {
+            lines.next();
+            sizes.put(table + " (lines)", String.format(Locale.ROOT, "%,d", lines.getLong(1)));
+          }
         }
       }
       try (ResultSet total =

@@ -1,5 +1,6 @@
 package io.clawops.status;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -91,6 +92,42 @@ class FoldIngestTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> isRecorded(committed.eventId()));
     assertThat(isRecorded(aborted.eventId())).isFalse();
     assertThat(timelineLines(clawId, RunToolUse.TYPE)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldCountTheRoundsAndTheRecordsTheyAppliedOnTheMetricsEndpoint() {
+    double rounds = metric("clawops_fold_round_seconds_count");
+    double records = metric("clawops_fold_round_records_sum");
+    UUID clawId = UUID.randomUUID();
+    UUID runId = UUID.randomUUID();
+    for (int seq = 1; seq <= 3; seq++) {
+      kafka.publish(Topics.EVENTS, toolUse(clawId, runId, seq));
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(recordedEvents(clawId)).isEqualTo(3));
+    // The round's figures are recorded once it committed, just after the events are visible.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(metric("clawops_fold_round_records_sum"))
+                  .isGreaterThanOrEqualTo(records + 3);
+              assertThat(metric("clawops_fold_round_seconds_count")).isGreaterThan(rounds);
+            });
+    assertThat(metric("clawops_fold_round_seconds_max")).isPositive();
+  }
+
+  /** A metric without labels from {@code /q/metrics}; 0 while it is not there yet. */
+  private static double metric(String name) {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(0);
   }
 
   private static ProducerRecord<String, String> record(Envelope envelope) {

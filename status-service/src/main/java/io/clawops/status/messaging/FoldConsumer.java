@@ -14,6 +14,9 @@ import io.clawops.status.outage.DatabaseRetry;
 import io.clawops.status.outage.DatabaseRetryConfig;
 import io.clawops.status.persistence.ReceivedEvent;
 import io.clawops.support.messaging.DeadLetterPublisher;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
@@ -26,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -58,8 +62,15 @@ public class FoldConsumer {
   @Inject DatabaseOutage outage;
   @Inject DatabaseRetryConfig retryConfig;
   @Inject StatusConfig config;
+  @Inject MeterRegistry registry;
 
   private DatabaseRetry retry;
+
+  /** How long each round took, from taking its batches to their acknowledgement. */
+  private Timer roundTime;
+
+  /** How many records each round applied. */
+  private DistributionSummary roundRecords;
 
   @Inject
   @Identifier(FoldPartitions.NAME)
@@ -70,6 +81,14 @@ public class FoldConsumer {
   @PostConstruct
   void init() {
     retry = DatabaseRetry.sleeping(DatabaseOutage.FOLD, outage, retryConfig.backoff());
+    roundTime =
+        Timer.builder("clawops.fold.round")
+            .description("time a fold round took, waits for the database included")
+            .register(registry);
+    roundRecords =
+        DistributionSummary.builder("clawops.fold.round.records")
+            .description("records a fold round applied")
+            .register(registry);
     intake =
         new FoldIntake<>(
             "fold", config.foldMaxPending(), batch -> records(batch).count(), this::applyRound);
@@ -99,6 +118,7 @@ public class FoldConsumer {
    * which F1 makes harmless.
    */
   private void applyRound(List<KafkaRecordBatch<String, FoldValue>> batches) {
+    long started = System.nanoTime();
     List<ConsumerRecord<String, FoldValue>> records = new ArrayList<>();
     Map<TopicPartition, Long> next = new LinkedHashMap<>();
     try {
@@ -122,6 +142,8 @@ public class FoldConsumer {
     batches.forEach(KafkaRecordBatch::ack);
     // Only now, with the round applied: the timers of a partition wait until its backlog is folded.
     next.forEach(partitions::folded);
+    roundTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    roundRecords.record(records.size());
   }
 
   private static ConsumerRecords<String, FoldValue> records(
