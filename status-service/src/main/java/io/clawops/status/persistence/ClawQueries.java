@@ -150,16 +150,20 @@ public class ClawQueries {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                // Only the newest chunks that hold the lines asked for are expanded (V10).
+                // The newest chunks hold the newest lines, each chunk at least one: at most
+                // `limit` of them are read, and only those that hold the lines asked for are
+                // expanded (V10).
                 "SELECT (l.line ->> 0)::timestamptz, l.line ->> 1, l.line ->> 2,"
                     + " (l.line ->> 3)::int, (l.line ->> 4)::boolean FROM (SELECT id, lines,"
                     + " sum(line_count) OVER (ORDER BY id DESC) - line_count AS newer"
-                    + " FROM claw_timeline_chunk WHERE claw_id = ?) c,"
+                    + " FROM (SELECT id, lines, line_count FROM claw_timeline_chunk"
+                    + " WHERE claw_id = ? ORDER BY id DESC LIMIT ?) newest) c,"
                     + " json_array_elements(c.lines) WITH ORDINALITY AS l(line, n)"
                     + " WHERE c.newer < ? ORDER BY c.id DESC, l.n DESC LIMIT ?")) {
       select.setObject(1, clawId);
       select.setInt(2, limit);
       select.setInt(3, limit);
+      select.setInt(4, limit);
       List<TimelineEntry> entries = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
