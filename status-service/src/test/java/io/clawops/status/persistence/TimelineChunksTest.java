@@ -103,6 +103,43 @@ class TimelineChunksTest {
     assertThat(viewLines(quiet)).isEqualTo(quietLines);
   }
 
+  @Test
+  void shouldTakeTheLinesAndThePruneOfAnInstanceThatStillWritesLinesOneByOne() throws SQLException {
+    UUID clawId = UUID.randomUUID();
+    List<TimelineEntry> lines = lines(12);
+    CopyRows rows = new CopyRows();
+    for (TimelineEntry line : lines) {
+      rows.uuid(clawId)
+          .timestamp(line.at())
+          .text(line.type())
+          .text(line.summary())
+          .integer(line.attempt())
+          .bool(line.stale())
+          .endRow();
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      // What the version before V10 copies, word for word, during a rolling upgrade (V10_1).
+      rows.copy(
+          connection, "COPY claw_timeline (claw_id, at, type, summary, attempt, stale) FROM STDIN");
+    }
+    assertThat(viewLines(clawId)).isEqualTo(lines);
+    assertThat(queries.timeline(clawId, 5)).isEqualTo(lines.subList(7, 12));
+
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete =
+            connection.prepareStatement(
+                // Its prune, word for word: keep the newest 10.
+                "DELETE FROM claw_timeline t USING (SELECT c.id AS claw_id, (SELECT id FROM"
+                    + " claw_timeline WHERE claw_id = c.id ORDER BY id DESC OFFSET ? LIMIT 1)"
+                    + " AS cutoff FROM unnest(?::uuid[]) AS c(id)) p"
+                    + " WHERE t.claw_id = p.claw_id AND t.id <= p.cutoff")) {
+      delete.setInt(1, 10);
+      delete.setArray(2, connection.createArrayOf("uuid", new Object[] {clawId}));
+      assertThat(delete.executeUpdate()).isEqualTo(2);
+    }
+    assertThat(viewLines(clawId)).isEqualTo(lines.subList(2, 12));
+  }
+
   /** {@code n} lines with distinct times, each text of {@link #TRICKY} in turn. */
   private static List<TimelineEntry> lines(int n) {
     List<TimelineEntry> lines = new ArrayList<>();
