@@ -170,7 +170,7 @@ public class ClawQueries {
           entries.add(timelineEntry(rows));
         }
       }
-      // Read newest first: oldest first is the other way round.
+      // The rows come newest first; the timeline is served oldest first.
       Collections.reverse(entries);
       return entries;
     } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package io.clawops.status.persistence;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.clawops.contracts.codec.EnvelopeCodec;
 import io.clawops.status.claw.ClawSnapshot;
 import io.clawops.status.claw.Decision;
@@ -73,6 +74,8 @@ public final class ClawUnitOfWork {
    * ASCII.
    */
   static final int CHUNK_CHARS = 6000;
+
+  private static final JsonStringEncoder JSON_STRINGS = JsonStringEncoder.getInstance();
 
   private static final String COPY_TIMELINE =
       "COPY claw_timeline_chunk (claw_id, line_count, lines) FROM STDIN";
@@ -151,29 +154,12 @@ public final class ClawUnitOfWork {
     return chunks;
   }
 
-  /** {@code value} as a JSON string (RFC 8259: quote, backslash and control characters escaped). */
+  /** {@code value} as a JSON string, escaped by Jackson's encoder. */
   private static void jsonString(StringBuilder json, String value) {
     json.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        case '\n' -> json.append("\\n");
-        case '\r' -> json.append("\\r");
-        case '\t' -> json.append("\\t");
-        // PostgreSQL's text holds no NUL (->> would refuse the line): a space, as the sanitizer
-        // makes it.
-        case '\0' -> json.append(' ');
-        default -> {
-          if (c < 0x20) {
-            json.append(String.format("\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-        }
-      }
-    }
+    // PostgreSQL's text holds no NUL (->> would refuse the line): a space, as the sanitizer makes
+    // it.
+    JSON_STRINGS.quoteAsString(value.replace('\0', ' '), json);
     json.append('"');
   }
 
