@@ -51,6 +51,19 @@ class ApiContractTest {
         .then()
         .statusCode(400)
         .contentType("application/problem+json");
+    // The timeline answers for its claw the same way, without reading the claw's document.
+    StatusApi.authorized()
+        .get("/api/claws/" + UUID.randomUUID() + "/timeline")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("title", equalTo("Claw not found"));
+    StatusApi.authorized()
+        .get("/api/claws/not-a-uuid/timeline")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("claw id must be a UUID"));
     StatusApi.authorized()
         .get("/api/claws?limit=0")
         .then()

@@ -1,10 +1,12 @@
 package io.clawops.status.claw;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The bootstrap dimension: the checklist's latest step results and its verdict. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class BootstrapState {
 
   /** When the latest checklist was requested, and its provision deadline. */

@@ -16,6 +16,9 @@ import java.util.List;
 /**
  * A claw's state document as JSON, for PostgreSQL and for {@link ClawSnapshot}: one canonical text
  * per state (fields in declaration order, maps in insertion order), so equal states are equal text.
+ * A null field of the state's own classes is left out ({@code NON_NULL}): every field of theirs
+ * that may be null starts as null, so it reads back the same, and the document the fold writes for
+ * each claw in each round is a quarter shorter (DESIGN §9).
  */
 public final class ClawDocuments {
 

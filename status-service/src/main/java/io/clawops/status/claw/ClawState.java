@@ -1,5 +1,6 @@
 package io.clawops.status.claw;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.clawops.contracts.ReasonCode;
 import io.clawops.contracts.message.Capabilities;
 import io.clawops.contracts.message.TaskDispatched;
@@ -12,6 +13,7 @@ import java.util.UUID;
  * Everything ClawOps knows about one claw, folded from its streams (DESIGN §6.1). Stored as one
  * document per claw; the displayed status is derived from it by {@link StatusClassifier}.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class ClawState {
 
   public UUID clawId;

@@ -1,9 +1,11 @@
 package io.clawops.status.claw;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.UUID;
 
 /** What the loop detector remembers about one run's tool calls (DESIGN L1–L3). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class LoopState {
 
   /** Tool and input digest of each call awaiting its result, by call id. */

@@ -1,11 +1,13 @@
 package io.clawops.status.claw;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.clawops.contracts.message.ModelProfile;
 import io.clawops.contracts.message.RunOutcome;
 import java.time.Instant;
 import java.util.UUID;
 
 /** One attempt of a claw's task: from dispatch through claim and start to its outcome. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class RunState {
 
   public int attempt;

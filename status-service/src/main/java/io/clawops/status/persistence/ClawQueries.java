@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -147,19 +148,48 @@ public class ClawQueries {
 
   /** The newest {@code limit} timeline entries of a claw, oldest first. */
   public List<TimelineEntry> timeline(UUID clawId, int limit) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            connection.prepareStatement(
-                // The newest chunks hold the newest lines, each chunk at least one: at most
-                // `limit` of them are read, and only those that hold the lines asked for are
-                // expanded (V10).
-                "SELECT (l.line ->> 0)::timestamptz, l.line ->> 1, l.line ->> 2,"
-                    + " (l.line ->> 3)::int, (l.line ->> 4)::boolean FROM (SELECT id, lines,"
-                    + " sum(line_count) OVER (ORDER BY id DESC) - line_count AS newer"
-                    + " FROM (SELECT id, lines, line_count FROM claw_timeline_chunk"
-                    + " WHERE claw_id = ? ORDER BY id DESC LIMIT ?) newest) c,"
-                    + " json_array_elements(c.lines) WITH ORDINALITY AS l(line, n)"
-                    + " WHERE c.newer < ? ORDER BY c.id DESC, l.n DESC LIMIT ?")) {
+    try (Connection connection = dataSource.getConnection()) {
+      return timeline(connection, clawId, limit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the timeline of claw " + clawId, e);
+    }
+  }
+
+  /**
+   * The newest {@code limit} timeline entries of a claw, oldest first; empty when there is no such
+   * claw. One connection, and the claw's document is neither read nor parsed: a client that polls a
+   * timeline costs the two index lookups it needs.
+   */
+  public Optional<List<TimelineEntry>> timelineOfClaw(UUID clawId, int limit) {
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement exists =
+          connection.prepareStatement("SELECT 1 FROM claw WHERE claw_id = ?")) {
+        exists.setObject(1, clawId);
+        try (ResultSet row = exists.executeQuery()) {
+          if (!row.next()) {
+            return Optional.empty();
+          }
+        }
+      }
+      return Optional.of(timeline(connection, clawId, limit));
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the timeline of claw " + clawId, e);
+    }
+  }
+
+  private static List<TimelineEntry> timeline(Connection connection, UUID clawId, int limit)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            // The newest chunks hold the newest lines, each chunk at least one: at most `limit` of
+            // them are read, and only those that hold the lines asked for are expanded (V10).
+            "SELECT (l.line ->> 0)::timestamptz, l.line ->> 1, l.line ->> 2,"
+                + " (l.line ->> 3)::int, (l.line ->> 4)::boolean FROM (SELECT id, lines,"
+                + " sum(line_count) OVER (ORDER BY id DESC) - line_count AS newer"
+                + " FROM (SELECT id, lines, line_count FROM claw_timeline_chunk"
+                + " WHERE claw_id = ? ORDER BY id DESC LIMIT ?) newest) c,"
+                + " json_array_elements(c.lines) WITH ORDINALITY AS l(line, n)"
+                + " WHERE c.newer < ? ORDER BY c.id DESC, l.n DESC LIMIT ?")) {
       select.setObject(1, clawId);
       select.setInt(2, limit);
       select.setInt(3, limit);
@@ -173,8 +203,6 @@ public class ClawQueries {
       // The rows come newest first; the timeline is served oldest first.
       Collections.reverse(entries);
       return entries;
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read the timeline of claw " + clawId, e);
     }
   }
 

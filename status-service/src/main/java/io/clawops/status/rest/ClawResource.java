@@ -87,12 +87,14 @@ public class ClawResource {
     if (newest == null) {
       return Problems.problem(400, "Invalid query", ListQuery.notUpTo("limit", TIMELINE_LIMIT));
     }
-    return withClaw(
-        id,
-        claw -> {
-          List<TimelineEntry> items = queries.timeline(claw.clawId, newest);
-          return Response.ok(Map.of("items", items)).build();
-        });
+    Optional<UUID> clawId = ClawIds.parse(id);
+    if (clawId.isEmpty()) {
+      return Problems.problem(400, "Invalid claw id", "claw id must be a UUID");
+    }
+    Optional<List<TimelineEntry>> items = queries.timelineOfClaw(clawId.get(), newest);
+    return items.isEmpty()
+        ? Problems.problem(404, "Claw not found", null)
+        : Response.ok(Map.of("items", items.get())).build();
   }
 
   /**

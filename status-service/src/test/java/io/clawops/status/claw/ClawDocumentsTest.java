@@ -2,6 +2,9 @@ package io.clawops.status.claw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clawops.contracts.codec.EnvelopeCodec;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClawDocumentsTest {
@@ -60,5 +63,37 @@ class ClawDocumentsTest {
     String stored = scenario.snapshot().json();
 
     assertThat(ClawDocuments.write(ClawDocuments.read(stored))).isEqualTo(stored);
+  }
+
+  @Test
+  void shouldLeaveNullFieldsOutAndReadADocumentThatSpellsThemOutAsTheSameState() throws Exception {
+    ClawScenario scenario = ClawScenario.running();
+    scenario.toolCall("exec", "a", true, null);
+    String stored = scenario.snapshot().json();
+
+    // As a version before NON_NULL wrote the same state: each null field spelled out.
+    ObjectNode spelled = (ObjectNode) EnvelopeCodec.mapper().readTree(stored);
+    ObjectNode run = (ObjectNode) spelled.path("runs").get(0);
+    ObjectNode bootstrap = (ObjectNode) spelled.path("bootstrap");
+    ObjectNode loop = (ObjectNode) run.path("loop");
+    spellOut(spelled, "clawCause", "clawCauseMessage", "cancelRequestedAt");
+    spellOut(run, "finishedAt", "outcome", "pinnedCause", "pinnedMessage", "modelRetry");
+    spellOut(bootstrap, "reason", "message");
+    spellOut(loop, "repetitionMessage", "repetitionTool");
+
+    assertThat(stored.length()).isLessThan(spelled.toString().length());
+    assertThat(ClawDocuments.write(ClawDocuments.read(spelled.toString()))).isEqualTo(stored);
+    ClawState read = ClawDocuments.read(stored);
+    assertThat(read.currentRun().pinnedCause).isNull();
+    assertThat(read.currentRun().loop.repetitionTool).isNull();
+    assertThat(read.clawCause).isNull();
+  }
+
+  /** Puts an explicit null for each field, after checking the canonical text left it out. */
+  private static void spellOut(ObjectNode node, String... fields) {
+    for (String field : List.of(fields)) {
+      assertThat(node.has(field)).as("%s is left out while null", field).isFalse();
+      node.putNull(field);
+    }
   }
 }
