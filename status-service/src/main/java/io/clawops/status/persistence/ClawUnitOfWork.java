@@ -130,8 +130,10 @@ public final class ClawUnitOfWork {
    * of {@code [at, type, summary, attempt, stale]} arrays (V10), in line order.
    */
   static List<Chunk> chunks(List<TimelineEntry> lines) {
-    List<Chunk> chunks = new ArrayList<>();
-    StringBuilder json = new StringBuilder();
+    List<Chunk> chunks = new ArrayList<>(1 + lines.size() / CHUNK_LINES);
+    // Sized for the usual line (a timestamp, a type, a short summary): the text is not copied as
+    // it grows.
+    StringBuilder json = new StringBuilder(Math.min(lines.size(), CHUNK_LINES) * 160);
     int count = 0;
     for (TimelineEntry line : lines) {
       if (count == CHUNK_LINES || json.length() >= CHUNK_CHARS) {
@@ -139,13 +141,13 @@ public final class ClawUnitOfWork {
         json.setLength(0);
         count = 0;
       }
-      json.append(count == 0 ? "[[" : ",[");
-      jsonString(json, CopyRows.timestampText(line.at()));
-      json.append(',');
+      json.append(count == 0 ? "[[\"" : ",[\"");
+      // A timestamp's text never needs an escape.
+      json.append(CopyRows.timestampText(line.at())).append("\",");
       jsonString(json, line.type());
       json.append(',');
       jsonString(json, line.summary());
-      json.append(',').append(line.attempt()).append(',').append(line.stale()).append(']');
+      json.append(',').append(line.attempt()).append(line.stale() ? ",true]" : ",false]");
       count++;
     }
     if (count > 0) {
@@ -154,13 +156,34 @@ public final class ClawUnitOfWork {
     return chunks;
   }
 
-  /** {@code value} as a JSON string, escaped by Jackson's encoder. */
+  /**
+   * {@code value} as a JSON string, escaped by Jackson's encoder; most texts need no escape and go
+   * in whole.
+   */
   private static void jsonString(StringBuilder json, String value) {
     json.append('"');
-    // PostgreSQL's text holds no NUL (->> would refuse the line): a space, as the sanitizer makes
-    // it.
-    JSON_STRINGS.quoteAsString(value.replace('\0', ' '), json);
+    if (needsEscape(value)) {
+      // PostgreSQL's text holds no NUL (->> would refuse the line): a space, as the sanitizer
+      // makes it.
+      JSON_STRINGS.quoteAsString(value.replace('\0', ' '), json);
+    } else {
+      json.append(value);
+    }
     json.append('"');
+  }
+
+  /**
+   * Whether Jackson's encoder would change {@code value}: it escapes control characters (NUL among
+   * them), the quote and the backslash, and nothing else.
+   */
+  static boolean needsEscape(String value) {
+    for (int i = 0, n = value.length(); i < n; i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

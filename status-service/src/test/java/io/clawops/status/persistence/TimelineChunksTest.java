@@ -2,6 +2,7 @@ package io.clawops.status.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.agroal.api.AgroalDataSource;
 import io.clawops.status.claw.TimelineEntry;
 import io.clawops.testkit.ClawOpsTestResource;
@@ -61,6 +62,16 @@ class TimelineChunksTest {
       assertThat(queries.timeline(clawId, limit))
           .as("the newest %d lines", limit)
           .isEqualTo(lines.subList(Math.max(0, lines.size() - limit), lines.size()));
+    }
+  }
+
+  @Test
+  void shouldWriteATextWholeExactlyWhenJacksonsEncoderWouldLeaveItAsItIs() {
+    JsonStringEncoder encoder = JsonStringEncoder.getInstance();
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      String text = "a" + (char) c + "b";
+      boolean unchanged = new String(encoder.quoteAsString(text)).equals(text);
+      assertThat(ClawUnitOfWork.needsEscape(text)).as("U+%04X", c).isEqualTo(!unchanged);
     }
   }
 
