@@ -93,6 +93,7 @@ public class ClawDecider {
     private Connection connection;
     private final Set<UUID> loaded = new HashSet<>();
     private final Map<UUID, ClawSnapshot> written = new HashMap<>();
+    private final Map<UUID, ClawUnitOfWork.Lines> lines = new HashMap<>();
 
     public Connection connection() {
       return connection;
@@ -140,10 +141,12 @@ public class ClawDecider {
       Map<UUID, Decision> decisions = new LinkedHashMap<>();
       for (Map.Entry<UUID, List<ClawReducer.Step>> entry : steps.entrySet()) {
         UUID clawId = entry.getKey();
-        decisions.put(
-            clawId,
+        Decision decision =
             ClawReducer.decideAll(
-                snapshots.get(clawId), clawId, entry.getValue(), rules, source.value()));
+                snapshots.get(clawId), clawId, entry.getValue(), rules, source.value());
+        // Its lines' chunks now, while what they were made of is fresh in memory.
+        lines.put(clawId, ClawUnitOfWork.lines(decision.timeline()));
+        decisions.put(clawId, decision);
       }
       return decisions;
     }
@@ -155,7 +158,7 @@ public class ClawDecider {
       for (Map.Entry<UUID, Decision> entry : decisions.entrySet()) {
         Decision decision = entry.getValue();
         if (decision.snapshot() != null) {
-          batch.add(decision, writtenAt);
+          batch.add(decision, writtenAt, lines.get(entry.getKey()));
         }
       }
       batch.flush(connection);

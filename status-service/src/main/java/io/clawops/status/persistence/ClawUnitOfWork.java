@@ -213,6 +213,31 @@ public final class ClawUnitOfWork {
   /** Lines of one claw stored as one row: how many, and the JSON array that holds them. */
   record Chunk(int lineCount, String json) {}
 
+  /**
+   * The chunks of a decision's timeline lines, made as soon as it was decided, while its lines and
+   * the records they came from are still fresh in memory, instead of when the round is written.
+   */
+  public static final class Lines {
+
+    private final List<TimelineEntry> source;
+    private final List<Chunk> chunks;
+
+    private Lines(List<TimelineEntry> source) {
+      this.source = source;
+      this.chunks = chunks(source);
+    }
+
+    /** The chunks, when made of exactly this list of lines; otherwise they are made now. */
+    List<Chunk> of(List<TimelineEntry> lines) {
+      return lines == source ? chunks : chunks(lines);
+    }
+  }
+
+  /** {@code timeline}'s chunks, for {@link Batch#add(Decision, Instant, Lines)}. */
+  public static Lines lines(List<TimelineEntry> timeline) {
+    return new Lines(timeline);
+  }
+
   /** Writes one decision, its row stamped as written at {@code writtenAt}. */
   public static void commit(
       Connection connection, Decision decision, Instant writtenAt, int timelineLimit)
@@ -241,6 +266,14 @@ public final class ClawUnitOfWork {
      * snapshot was read at), its timeline lines and its records. One decision per claw and flush.
      */
     public void add(Decision decision, Instant writtenAt) {
+      add(decision, writtenAt, null);
+    }
+
+    /**
+     * As {@link #add(Decision, Instant)}, with the chunks of its lines made already ({@link
+     * #lines}; null: made now).
+     */
+    public void add(Decision decision, Instant writtenAt, Lines lines) {
       Decision.Row row = decision.row();
       if (decision.changed()) {
         ClawSnapshot snapshot = decision.snapshot();
@@ -257,7 +290,9 @@ public final class ClawUnitOfWork {
           throw new IllegalArgumentException("claw " + row.clawId() + " decided twice in a batch");
         }
       }
-      for (Chunk chunk : chunks(decision.timeline())) {
+      List<Chunk> madeOf =
+          lines == null ? chunks(decision.timeline()) : lines.of(decision.timeline());
+      for (Chunk chunk : madeOf) {
         timelineClaws.add(row.clawId());
         timeline.add(chunk);
       }
