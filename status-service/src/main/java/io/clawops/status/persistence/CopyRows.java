@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -91,7 +92,9 @@ final class CopyRows {
       return iso;
     }
     OffsetDateTime utc = value.atOffset(ZoneOffset.UTC);
+    // Locale.ROOT: ASCII digits whatever the JVM's default locale.
     return String.format(
+        Locale.ROOT,
         "%04d-%02d-%02d %02d:%02d:%02d.%09d+00 BC",
         1 - utc.getYear(),
         utc.getMonthValue(),

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,20 @@ class CopyRowsTest {
             "0001-12-31 23:59:59.000 BC",
             "0005-01-02 03:04:05.000 BC",
             "0001-01-01 00:00:00.000 AD");
+  }
+
+  @Test
+  void shouldWriteABcTimestampInAsciiDigitsWhateverTheDefaultLocale() {
+    Locale before = Locale.getDefault();
+    Locale thaiDigits = Locale.forLanguageTag("th-TH-u-nu-thai");
+    assertThat(String.format(thaiDigits, "%d", 5)).isNotEqualTo("5");
+    try {
+      Locale.setDefault(thaiDigits);
+      assertThat(CopyRows.timestampText(Instant.parse("-0004-01-02T03:04:05Z")))
+          .isEqualTo("0005-01-02 03:04:05.000000000+00 BC");
+    } finally {
+      Locale.setDefault(before);
+    }
   }
 
   @Test
