@@ -1,6 +1,5 @@
 package io.clawops.status;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -121,13 +120,7 @@ class FoldIngestTest {
 
   /** A metric without labels from {@code /q/metrics}; 0 while it is not there yet. */
   private static double metric(String name) {
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    return metrics
-        .lines()
-        .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .findFirst()
-        .orElse(0);
+    return StatusApi.metric(name, 0);
   }
 
   private static ProducerRecord<String, String> record(Envelope envelope) {

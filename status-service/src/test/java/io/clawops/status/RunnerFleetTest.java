@@ -142,13 +142,7 @@ class RunnerFleetTest {
   }
 
   private static double waitingGauge() {
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    return metrics
-        .lines()
-        .filter(line -> line.startsWith("clawops_tasks_waiting"))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .findFirst()
-        .orElse(Double.NaN);
+    return StatusApi.metric("clawops_tasks_waiting", Double.NaN);
   }
 
   private static java.util.function.Predicate<JsonPath> scheduled(String status, String reason) {

@@ -33,6 +33,20 @@ final class StatusApi {
         .until(() -> claw(clawId), match);
   }
 
+  /**
+   * A metric without labels, or its first series, from {@code /q/metrics}; {@code absent} while it
+   * is not there.
+   */
+  static double metric(String name, double absent) {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(absent);
+  }
+
   static Predicate<JsonPath> status(String status) {
     return json -> status.equals(json.getString("status"));
   }

@@ -146,8 +146,11 @@ public class ClawQueries {
     }
   }
 
-  /** The newest {@code limit} timeline entries of a claw, oldest first. */
-  public List<TimelineEntry> timeline(UUID clawId, int limit) {
+  /**
+   * The newest {@code limit} timeline entries of a claw, oldest first, whether or not its claw row
+   * exists (the REST read asks {@link #timelineOfClaw}).
+   */
+  List<TimelineEntry> timeline(UUID clawId, int limit) {
     try (Connection connection = dataSource.getConnection()) {
       return timeline(connection, clawId, limit);
     } catch (SQLException e) {

@@ -2,7 +2,6 @@ package io.clawops.status.rest;
 
 import io.clawops.status.claw.ActionResult;
 import io.clawops.status.claw.ClawState;
-import io.clawops.status.claw.TimelineEntry;
 import io.clawops.status.config.StatusConfig;
 import io.clawops.status.fleet.Fleet;
 import io.clawops.status.fleet.FleetView;
@@ -25,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The claw records: list, one record, its timeline, and the retry and cancel actions. */
 @Path("/api/claws")
@@ -87,14 +87,12 @@ public class ClawResource {
     if (newest == null) {
       return Problems.problem(400, "Invalid query", ListQuery.notUpTo("limit", TIMELINE_LIMIT));
     }
-    Optional<UUID> clawId = ClawIds.parse(id);
-    if (clawId.isEmpty()) {
-      return Problems.problem(400, "Invalid claw id", "claw id must be a UUID");
-    }
-    Optional<List<TimelineEntry>> items = queries.timelineOfClaw(clawId.get(), newest);
-    return items.isEmpty()
-        ? Problems.problem(404, "Claw not found", null)
-        : Response.ok(Map.of("items", items.get())).build();
+    return ofClaw(
+        id,
+        clawId ->
+            queries
+                .timelineOfClaw(clawId, newest)
+                .map(items -> Response.ok(Map.of("items", items)).build()));
   }
 
   /**
@@ -128,30 +126,37 @@ public class ClawResource {
     return act(id, actions::remove);
   }
 
-  private Response withClaw(String id, java.util.function.Function<ClawState, Response> found) {
-    Optional<UUID> clawId = ClawIds.parse(id);
-    if (clawId.isEmpty()) {
-      return Problems.problem(400, "Invalid claw id", "claw id must be a UUID");
-    }
-    ClawState claw = queries.find(clawId.get());
-    return claw == null ? Problems.problem(404, "Claw not found", null) : found.apply(claw);
+  private Response withClaw(String id, Function<ClawState, Response> found) {
+    return ofClaw(id, clawId -> Optional.ofNullable(queries.find(clawId)).map(found));
   }
 
-  private Response act(
-      String id, java.util.function.Function<UUID, Optional<ActionResult>> action) {
+  private Response act(String id, Function<UUID, Optional<ActionResult>> action) {
+    return ofClaw(
+        id,
+        clawId ->
+            action
+                .apply(clawId)
+                .map(
+                    result ->
+                        result.accepted()
+                            ? Response.accepted(
+                                    Map.of("clawId", clawId, "statusUrl", "/api/claws/" + clawId))
+                                .build()
+                            : Problems.problem(409, "Action refused", result.refusal())));
+  }
+
+  /**
+   * 400 for an id that is no UUID, 404 when {@code answer} finds no such claw, else its answer:
+   * every path under {@code /{id}} answers for its claw the same way.
+   */
+  private static Response ofClaw(String id, Function<UUID, Optional<Response>> answer) {
     Optional<UUID> clawId = ClawIds.parse(id);
     if (clawId.isEmpty()) {
       return Problems.problem(400, "Invalid claw id", "claw id must be a UUID");
     }
-    Optional<ActionResult> result = action.apply(clawId.get());
-    if (result.isEmpty()) {
-      return Problems.problem(404, "Claw not found", null);
-    }
-    return result.get().accepted()
-        ? Response.accepted(
-                Map.of("clawId", clawId.get(), "statusUrl", "/api/claws/" + clawId.get()))
-            .build()
-        : Problems.problem(409, "Action refused", result.get().refusal());
+    return answer
+        .apply(clawId.get())
+        .orElseGet(() -> Problems.problem(404, "Claw not found", null));
   }
 
   /** A page of claws. */
